@@ -1,0 +1,104 @@
+package org.compromiso;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.test.util.TestSocketUtils;
+
+/**
+ * Gives each test application context a database of its own and an in-process SMTP server.
+ * <p>
+ * By default the service's own embedded PostgreSQL starts on a fresh data directory under {@code target/}.
+ * With {@code COMPROMISO_TEST_POSTGRES} set to the JDBC URL of an external server's maintenance database
+ * (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}), a new database is created on that
+ * server instead and dropped when the context closes.
+ */
+public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String EXTERNAL_SERVER = "COMPROMISO_TEST_POSTGRES";
+
+    private final String name;
+    private final Path dataDirectory;
+
+    public TestDatabase() {
+        this.name = "compromiso_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        this.dataDirectory = Path.of("target", "test-postgres", name);
+    }
+
+    public static boolean external() {
+        String url = System.getenv(EXTERNAL_SERVER);
+        return url != null && !url.isBlank();
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(properties()).applyTo(context);
+        if (external()) {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    drop();
+                }
+            });
+        }
+    }
+
+    /** The properties that point one start of the service at this database; the same each time it is called. */
+    public Map<String, String> properties() {
+        var properties = new LinkedHashMap<String, String>();
+        properties.put("compromiso.embedded.mail.smtp-port", String.valueOf(TestSocketUtils.findAvailableTcpPort()));
+        if (external()) {
+            create();
+            properties.put("compromiso.embedded.postgres.enabled", "false");
+            properties.put("spring.datasource.url", databaseUrl());
+            properties.put("spring.datasource.username", "");
+            properties.put("spring.datasource.password", "");
+        } else {
+            properties.put("compromiso.embedded.postgres.data-directory", dataDirectory.toString());
+            properties.put("compromiso.embedded.postgres.port", "0");
+        }
+        return properties;
+    }
+
+    public String description() {
+        return external() ? "external PostgreSQL, database " + name : "embedded PostgreSQL in " + dataDirectory;
+    }
+
+    private String databaseUrl() {
+        String server = System.getenv(EXTERNAL_SERVER);
+        int query = server.indexOf('?');
+        String base = query < 0 ? server : server.substring(0, query);
+        String parameters = query < 0 ? "" : server.substring(query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + name + parameters;
+    }
+
+    private void create() {
+        execute("CREATE DATABASE " + name, true);
+    }
+
+    /** Drops the database on the external server; the embedded one is left under {@code target/}. */
+    public void drop() {
+        if (!external()) {
+            return;
+        }
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", false);
+    }
+
+    private static void execute(String sql, boolean ignoreExisting) {
+        try (var connection = DriverManager.getConnection(System.getenv(EXTERNAL_SERVER));
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            if (!(ignoreExisting && "42P04".equals(e.getSQLState()))) {
+                throw new IllegalStateException("Could not run '" + sql + "' on " + EXTERNAL_SERVER, e);
+            }
+        }
+    }
+}

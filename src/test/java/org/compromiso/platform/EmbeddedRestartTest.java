@@ -1,0 +1,57 @@
+package org.compromiso.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.compromiso.CompromisoApplication;
+import org.compromiso.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Stopping and starting the service keeps every process and task, and deploys nothing twice. */
+class EmbeddedRestartTest {
+
+    private final TestDatabase database = new TestDatabase();
+
+    @AfterEach
+    void dropDatabase() {
+        database.drop();
+    }
+
+    @Test
+    void processesAndTasksSurviveARestart() {
+        String instanceId = run(context -> {
+            var engine = context.getBean(ProcessEngine.class);
+            return engine.getRuntimeService()
+                    .startProcessInstanceByKey("AgreedAction", "RESTART-1", Map.of("leadAgencies", "sre"))
+                    .getId();
+        });
+
+        run(context -> {
+            var engine = context.getBean(ProcessEngine.class);
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
+                    .isEqualTo(1);
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
+                    .taskDefinitionKey("Task_PlanAction").count()).isEqualTo(1);
+            assertThat(engine.getRepositoryService().createDeploymentQuery().count())
+                    .as("a restart without changes deploys nothing new").isEqualTo(1);
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("AgreedAction").count()).isEqualTo(1);
+            return null;
+        });
+    }
+
+    private <T> T run(Function<ConfigurableApplicationContext, T> work) {
+        var properties = database.properties().entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+        try (var context = new SpringApplicationBuilder(CompromisoApplication.class)
+                .properties("server.port=0").run(properties)) {
+            return work.apply(context);
+        }
+    }
+}

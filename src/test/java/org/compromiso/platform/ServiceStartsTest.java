@@ -1,0 +1,91 @@
+package org.compromiso.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.compromiso.CompromisoTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@CompromisoTest
+class ServiceStartsTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void runsOnPostgresql() {
+        String version = jdbc.sql("SELECT version()").query(String.class).single();
+        assertThat(version).startsWith("PostgreSQL");
+    }
+
+    @Test
+    void flywayMigrationsAreAppliedToOurSchema() {
+        var applied = jdbc.sql("SELECT version FROM compromiso.flyway_schema_history WHERE success ORDER BY installed_rank")
+                .query(String.class).list();
+        assertThat(applied).contains("1");
+        assertThat(tableExists("compromiso", "commitment")).isTrue();
+    }
+
+    @Test
+    void camundaSchemaIsInPlace() {
+        assertThat(tableExists("public", "act_ru_task")).isTrue();
+        assertThat(tableExists("public", "act_ge_property")).isTrue();
+    }
+
+    @Test
+    void processFromBpmnFolderIsDeployedAndRunsToAUserTask() {
+        var definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey("AgreedAction").latestVersion().singleResult();
+        assertThat(definition).isNotNull();
+        assertThat(definition.getResourceName()).isEqualTo("bpmn/agreed-action.bpmn");
+
+        var instance = engine.getRuntimeService().startProcessInstanceByKey("AgreedAction", "TEST-START",
+                Map.of("leadAgencies", "sre"));
+
+        assertThat(instance).isActive().isWaitingAt("Task_PlanAction");
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(task.getDueDate()).isNotNull();
+    }
+
+    @Test
+    void healthReportsDatabaseAndMailServer() {
+        var health = http.getForEntity("/actuator/health", Map.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).containsEntry("status", "UP");
+        @SuppressWarnings("unchecked")
+        var components = (Map<String, Object>) health.getBody().get("components");
+        assertThat(components).containsKeys("db", "mail");
+    }
+
+    @Test
+    void mailPageNeedsALogin() {
+        var anonymous = http.getForEntity("/mail", String.class);
+        assertThat(anonymous.getBody()).contains("Please sign in").doesNotContain("Mail catcher");
+        var page = http.withBasicAuth("demo", "demo").getForEntity("/mail", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("Mail catcher");
+    }
+
+    @Test
+    void tasklistShowsItsLoginPage() {
+        var page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("Tasklist");
+    }
+
+    private boolean tableExists(String schema, String table) {
+        return jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")
+                .params(schema, table).query(Integer.class).single() == 1;
+    }
+}
