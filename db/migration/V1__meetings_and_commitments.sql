@@ -70,16 +70,18 @@ CREATE TABLE meeting_source (
 -- Each kind of agreed action is carried out by one BPMN process in bpmn/.
 CREATE TABLE commitment_kind (
     code        text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9-]{1,63}$'),
-    process_key text NOT NULL,
-    name_en     text NOT NULL,
-    name_es     text NOT NULL
+    process_key      text NOT NULL,
+    name_en          text NOT NULL,
+    name_es          text NOT NULL,
+    -- the parties whose lead agency the process assigns tasks to
+    required_parties text[] NOT NULL DEFAULT '{}'
 );
 
-INSERT INTO commitment_kind (code, process_key, name_en, name_es) VALUES
-    ('darien-joint-visit', 'AgreedAction', 'Joint visit to the Darién', 'Visita conjunta al Darién'),
-    ('otay-crossing',      'AgreedAction', 'Border crossing modernization', 'Modernización de cruce fronterizo'),
-    ('next-meeting',       'AgreedAction', 'Next bilateral meeting', 'Próxima reunión bilateral'),
-    ('agreed-action',      'AgreedAction', 'Agreed action', 'Acción acordada');
+INSERT INTO commitment_kind (code, process_key, name_en, name_es, required_parties) VALUES
+    ('darien-joint-visit', 'AgreedAction', 'Joint visit to the Darién', 'Visita conjunta al Darién', '{MX,US,PA}'),
+    ('otay-crossing',      'AgreedAction', 'Border crossing modernization', 'Modernización de cruce fronterizo', '{MX,US}'),
+    ('next-meeting',       'AgreedAction', 'Next bilateral meeting', 'Próxima reunión bilateral', '{MX,US}'),
+    ('agreed-action',      'AgreedAction', 'Agreed action', 'Acción acordada', '{}');
 
 CREATE TABLE commitment (
     id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

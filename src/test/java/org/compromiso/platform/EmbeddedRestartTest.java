@@ -9,11 +9,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.compromiso.CompromisoApplication;
 import org.compromiso.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Stopping and starting the service keeps every process and task, and deploys nothing twice. */
+@Order(Integer.MAX_VALUE)
 class EmbeddedRestartTest {
 
     private final TestDatabase database = new TestDatabase();
@@ -50,7 +52,8 @@ class EmbeddedRestartTest {
         var properties = database.properties().entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
         try (var context = new SpringApplicationBuilder(CompromisoApplication.class)
-                .properties("server.port=0").run(properties)) {
+                // a name of its own: closing this engine must not unregister the cached test contexts' "default"
+                .properties("server.port=0", "camunda.bpm.process-engine-name=restart").run(properties)) {
             return work.apply(context);
         }
     }

@@ -1,0 +1,88 @@
+package org.compromiso.commitments;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The commitment desk's API: register, list, read and change the course of commitments. */
+@RestController
+@RequestMapping("/api/commitments")
+@Validated
+class CommitmentController {
+
+    private final CommitmentRegistry registry;
+    private final CommitmentQueries queries;
+
+    CommitmentController(CommitmentRegistry registry, CommitmentQueries queries) {
+        this.registry = registry;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    ResponseEntity<CommitmentDetail> register(@Valid @RequestBody NewCommitment commitment, Principal user) {
+        registry.register(commitment, new Actor(user.getName(), "api"));
+        return ResponseEntity.created(URI.create("/api/commitments/" + commitment.code())).body(read(commitment.code()));
+    }
+
+    @GetMapping
+    CommitmentPage list(@RequestParam(required = false) String meeting,
+                        @RequestParam(required = false) String agency,
+                        @RequestParam(required = false) String status,
+                        @RequestParam(required = false) String kind,
+                        @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return queries.list(new CommitmentFilter(meeting, agency, status, kind), page, size);
+    }
+
+    @GetMapping("/{code}")
+    CommitmentDetail read(@PathVariable String code) {
+        return queries.find(code).orElseThrow(() -> new CommitmentNotFoundException(code));
+    }
+
+    @PutMapping("/{code}/target-date")
+    CommitmentDetail changeTargetDate(@PathVariable String code, @Valid @RequestBody TargetDateChange change,
+                                      Principal user) {
+        registry.changeTargetDate(code, change.targetDate(), change.reason(), new Actor(user.getName(), "api"));
+        return read(code);
+    }
+
+    @PostMapping("/{code}/close-as-not-implemented")
+    CommitmentDetail closeAsNotImplemented(@PathVariable String code, @Valid @RequestBody Closing closing,
+                                           Principal user) {
+        registry.closeAsNotImplemented(code, closing.justification(), new Actor(user.getName(), "api"));
+        return read(code);
+    }
+
+    @PostMapping("/{code}/cancel")
+    CommitmentDetail cancel(@PathVariable String code, @Valid @RequestBody Cancellation cancellation,
+                            Principal user) {
+        registry.cancel(code, cancellation.reason(), new Actor(user.getName(), "api"));
+        return read(code);
+    }
+
+    record TargetDateChange(@NotNull LocalDate targetDate, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record Closing(@NotBlank @Size(max = 2000) String justification) {
+    }
+
+    record Cancellation(@NotBlank @Size(max = 2000) String reason) {
+    }
+}

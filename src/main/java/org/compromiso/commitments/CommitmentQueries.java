@@ -1,0 +1,96 @@
+package org.compromiso.commitments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads commitments: filtered pages for lists, one commitment with its open tasks and history. */
+@Repository
+public class CommitmentQueries {
+
+    private static final String SELECT = """
+            SELECT c.code, m.code AS meeting_code, c.title, c.kind, c.lifecycle, c.target_date, c.continuing,
+                   c.priority, c.source_document, c.quote, c.quote_language, c.process_instance_id,
+                   c.description, c.target_basis, c.lifecycle_reason,
+                   (SELECT string_agg(a.party || '=' || a.agency, ',' ORDER BY a.party) FROM commitment_agency a
+                     WHERE a.commitment_id = c.id AND a.role = 'lead') AS leads,
+                   (SELECT string_agg(a.agency, ',' ORDER BY a.agency) FROM commitment_agency a
+                     WHERE a.commitment_id = c.id AND a.role = 'contributor') AS contributors
+            FROM commitment c JOIN meeting m ON m.id = c.meeting_id
+            """;
+    private static final String WHERE = """
+            WHERE (CAST(:meeting AS text) IS NULL OR m.code = :meeting)
+              AND (CAST(:kind AS text) IS NULL OR c.kind = :kind)
+              AND (CAST(:lifecycle AS text) IS NULL OR c.lifecycle = :lifecycle)
+              AND (CAST(:agency AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency a
+                                                     WHERE a.commitment_id = c.id AND a.agency = :agency))
+            """;
+
+    private final JdbcClient jdbc;
+    private final TaskService tasks;
+    private final CommitmentHistory history;
+
+    CommitmentQueries(JdbcClient jdbc, TaskService tasks, CommitmentHistory history) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.history = history;
+    }
+
+    public CommitmentPage list(CommitmentFilter filter, int page, int size) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("meeting", filter.meeting());
+        parameters.put("kind", filter.kind());
+        parameters.put("lifecycle", filter.lifecycle());
+        parameters.put("agency", filter.agency());
+        long total = jdbc.sql("SELECT count(*) FROM commitment c JOIN meeting m ON m.id = c.meeting_id " + WHERE)
+                .params(parameters).query(Long.class).single();
+        parameters.put("limit", size);
+        parameters.put("offset", (long) page * size);
+        var items = jdbc.sql(SELECT + WHERE + " ORDER BY m.held_on, c.code LIMIT :limit OFFSET :offset")
+                .params(parameters).query((rs, row) -> summary(rs)).list();
+        return new CommitmentPage(items, page, size, total);
+    }
+
+    public Optional<CommitmentDetail> find(String code) {
+        return jdbc.sql(SELECT + " WHERE c.code = ?").param(code)
+                .query((rs, row) -> new CommitmentDetail(summary(rs), rs.getString("description"),
+                        rs.getString("target_basis"), rs.getString("lifecycle_reason"), openTasks(code),
+                        history.of(code)))
+                .optional();
+    }
+
+    private List<CommitmentDetail.OpenTask> openTasks(String code) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(code).orderByTaskCreateTime().asc().list().stream()
+                .map(task -> new CommitmentDetail.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                        tasks.getIdentityLinksForTask(task.getId()).stream()
+                                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                                .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList(),
+                        task.getAssignee(), task.getCreateTime(), task.getDueDate()))
+                .toList();
+    }
+
+    private static CommitmentSummary summary(ResultSet rs) throws SQLException {
+        var leads = new LinkedHashMap<String, String>();
+        split(rs.getString("leads")).forEach(pair -> leads.put(pair.substring(0, 2), pair.substring(3)));
+        return new CommitmentSummary(rs.getString("code"), rs.getString("meeting_code"), rs.getString("title"),
+                rs.getString("kind"), rs.getString("lifecycle"), rs.getObject("target_date", java.time.LocalDate.class),
+                rs.getBoolean("continuing"), rs.getString("priority"), leads, split(rs.getString("contributors")),
+                new NewCommitment.Provenance(rs.getString("source_document"), rs.getString("quote"),
+                        rs.getString("quote_language")),
+                rs.getString("process_instance_id"));
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null ? List.of() : Arrays.asList(joined.split(","));
+    }
+}

@@ -1,0 +1,48 @@
+package org.compromiso.commitments;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What the commitment desk registers: one agreed action of a meeting. */
+public record NewCommitment(
+        @NotBlank @Pattern(regexp = CODE, message = "must be 3-64 upper-case letters, digits or dashes") String code,
+        @NotBlank String meetingCode,
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 4000) String description,
+        @NotBlank String kind,
+        @NotEmpty Map<@Pattern(regexp = "[A-Z]{2}", message = "must be a party code such as MX") String,
+                @NotBlank String> leadAgencies,
+        List<@NotBlank String> contributingAgencies,
+        LocalDate targetDate,
+        @Size(max = 1000) String targetBasis,
+        boolean continuing,
+        @Pattern(regexp = "high|normal|low", message = "must be high, normal or low") String priority,
+        @NotNull @Valid Provenance provenance) {
+
+    public static final String CODE = "[A-Z0-9][A-Z0-9-]{2,63}";
+
+    public NewCommitment {
+        contributingAgencies = contributingAgencies == null ? List.of() : List.copyOf(contributingAgencies);
+        priority = priority == null ? "normal" : priority;
+    }
+
+    /** The same commitment, agreed in the given meeting (the catalog names the meeting once per file). */
+    public NewCommitment inMeeting(String meeting) {
+        return new NewCommitment(code, meeting, title, description, kind, leadAgencies, contributingAgencies,
+                targetDate, targetBasis, continuing, priority, provenance);
+    }
+
+    /** The sentence that established the commitment, in its language, and the document it comes from. */
+    public record Provenance(@NotBlank @Size(max = 200) String document,
+                             @NotBlank @Size(max = 2000) String quote,
+                             @NotBlank @Pattern(regexp = "en|es", message = "must be en or es") String language) {
+    }
+}

@@ -1,0 +1,75 @@
+package org.compromiso.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the Camunda Form of a user task in the task's own deployment and reads its fields, so the server can
+ * check what Tasklist checks and record what the form asked. Deployments never change, so forms are cached.
+ */
+@Component
+public class TaskForms {
+
+    private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+    private final RepositoryService repository;
+    private final ObjectMapper json;
+    private final Map<String, Optional<TaskForm>> cache = new ConcurrentHashMap<>();
+
+    TaskForms(RepositoryService repository, ObjectMapper json) {
+        this.repository = repository;
+        this.json = json;
+    }
+
+    public Optional<TaskForm> of(DelegateTask task) {
+        UserTask userTask = task.getBpmnModelElementInstance();
+        String formRef = userTask == null ? null : userTask.getAttributeValueNs(CAMUNDA_NS, "formRef");
+        if (formRef == null) {
+            return Optional.empty();
+        }
+        String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        return cache.computeIfAbsent(deploymentId + "/" + formRef, key -> load(deploymentId, formRef));
+    }
+
+    private Optional<TaskForm> load(String deploymentId, String formRef) {
+        for (var resource : repository.getDeploymentResources(deploymentId)) {
+            if (!resource.getName().endsWith(".form")) {
+                continue;
+            }
+            try (InputStream content = repository.getResourceAsStream(deploymentId, resource.getName())) {
+                JsonNode form = json.readTree(content);
+                if (formRef.equals(form.path("id").asText())) {
+                    var fields = new ArrayList<TaskForm.Field>();
+                    collect(form.path("components"), fields);
+                    return Optional.of(new TaskForm(formRef, List.copyOf(fields)));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Unreadable form " + resource.getName(), e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void collect(JsonNode components, List<TaskForm.Field> fields) {
+        for (JsonNode component : components) {
+            if (component.hasNonNull("key")) {
+                JsonNode validate = component.path("validate");
+                fields.add(new TaskForm.Field(component.get("key").asText(), component.path("label").asText(null),
+                        validate.path("required").asBoolean(false), validate.path("pattern").asText(null)));
+            }
+            collect(component.path("components"), fields);
+        }
+    }
+}
