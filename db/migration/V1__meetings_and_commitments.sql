@@ -78,9 +78,9 @@ CREATE TABLE commitment_kind (
 );
 
 INSERT INTO commitment_kind (code, process_key, name_en, name_es, required_parties) VALUES
-    ('darien-joint-visit', 'AgreedAction', 'Joint visit to the Darién', 'Visita conjunta al Darién', '{MX,US,PA}'),
-    ('otay-crossing',      'AgreedAction', 'Border crossing modernization', 'Modernización de cruce fronterizo', '{MX,US}'),
-    ('next-meeting',       'AgreedAction', 'Next bilateral meeting', 'Próxima reunión bilateral', '{MX,US}'),
+    ('darien-joint-visit', 'DarienJointVisit', 'Joint visit to the Darién', 'Visita conjunta al Darién', '{MX,US,PA}'),
+    ('otay-crossing',      'OtayCrossingModernization', 'Border crossing modernization', 'Modernización de cruce fronterizo', '{MX,US}'),
+    ('next-meeting',       'NextBilateralMeeting', 'Next bilateral meeting', 'Próxima reunión bilateral', '{MX,US}'),
     ('agreed-action',      'AgreedAction', 'Agreed action', 'Acción acordada', '{}');
 
 CREATE TABLE commitment (

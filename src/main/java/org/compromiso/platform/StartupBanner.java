@@ -1,7 +1,9 @@
 package org.compromiso.platform;
 
+import org.compromiso.identity.DemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -14,16 +16,17 @@ class StartupBanner {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
     private final Environment environment;
+    private final ObjectProvider<DemoUsers> demoUsers;
 
-    StartupBanner(Environment environment) {
+    StartupBanner(Environment environment, ObjectProvider<DemoUsers> demoUsers) {
         this.environment = environment;
+        this.demoUsers = demoUsers;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void print() {
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080")
                 + environment.getProperty("server.servlet.context-path", "");
-        boolean demo = environment.getProperty("compromiso.demo.enabled", Boolean.class, false);
         var text = new StringBuilder("\n\n  Compromiso is ready\n")
                 .append("  Tasklist     ").append(base).append("/camunda/app/tasklist/\n")
                 .append("  Cockpit      ").append(base).append("/camunda/app/cockpit/\n")
@@ -34,13 +37,15 @@ class StartupBanner {
         if (environment.getProperty("compromiso.embedded.mail.enabled", Boolean.class, false)) {
             text.append("  Mail         ").append(base).append("/mail\n");
         }
-        if (demo) {
-            text.append("  Demo logins  ").append(environment.getProperty("compromiso.demo.logins",
-                    environment.getProperty("camunda.bpm.admin-user.id") + " / "
-                            + environment.getProperty("camunda.bpm.admin-user.password") + " (admin)"))
-                    .append("\n  (embedded demo: public passwords, data in ")
-                    .append(environment.getProperty("compromiso.embedded.postgres.data-directory")).append(")\n");
-        }
+        demoUsers.ifAvailable(users -> {
+            text.append("  Demo logins  (password: ").append(DemoUsers.PASSWORD).append(", public: demo only)\n")
+                    .append("    ").append(environment.getProperty("camunda.bpm.admin-user.id"))
+                    .append("  administrator\n");
+            users.users().forEach(user -> text.append("    ").append(user.id()).append("  ").append(user.group())
+                    .append('\n'));
+            text.append("  Data         ").append(environment.getProperty("compromiso.embedded.postgres.data-directory"))
+                    .append('\n');
+        });
         log.info(text.toString());
     }
 }

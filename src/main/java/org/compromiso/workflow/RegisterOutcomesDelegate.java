@@ -41,7 +41,7 @@ public class RegisterOutcomesDelegate implements JavaDelegate {
                     heldOn, String.valueOf(execution.getVariable("meetingPlace")), null,
                     List.of(), Map.of()));
         }
-        var actor = new Actor(String.valueOf(execution.getVariable("outcomesRecordedBy")), "engine");
+        var actor = new Actor(recordedBy(execution), "engine");
         for (int i = 1; i <= MAX_OUTCOMES; i++) {
             Object title = execution.getVariable("outcome" + i + "Title");
             if (title == null || title.toString().isBlank()) {
@@ -52,6 +52,14 @@ public class RegisterOutcomesDelegate implements JavaDelegate {
                 registry.register(outcome(execution, i, code, meetingCode, title.toString()), actor);
             }
         }
+    }
+
+    /** Who completed Task_RecordOutcomes: the outcomes are theirs, the engine only registers them. */
+    private static String recordedBy(DelegateExecution execution) {
+        return execution.getProcessEngineServices().getHistoryService().createHistoricTaskInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey("Task_RecordOutcomes")
+                .finished().orderByHistoricTaskInstanceEndTime().desc().list().stream()
+                .map(task -> task.getAssignee()).filter(java.util.Objects::nonNull).findFirst().orElse("engine");
     }
 
     private static NewCommitment outcome(DelegateExecution execution, int i, String code, String meetingCode,

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.compromiso.commitments.Actor;
 import org.compromiso.commitments.CommitmentHistory;
+import org.compromiso.commitments.CommitmentNotFoundException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,11 @@ class TaskCompletionRecorder {
         detail.put("task", task.getTaskDefinitionKey());
         detail.put("taskName", task.getName());
         detail.put("values", values);
-        history.record(code, new Actor(completedBy(task), "tasklist"), "task-completed", detail, null);
+        try {
+            history.record(code, new Actor(completedBy(task), "tasklist"), "task-completed", detail, null);
+        } catch (CommitmentNotFoundException e) {
+            // a process started without a commitment (e.g. from Cockpit for a trial) has no history of ours
+        }
     }
 
     private static String completedBy(DelegateTask task) {

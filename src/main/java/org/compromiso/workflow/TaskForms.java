@@ -34,12 +34,17 @@ public class TaskForms {
     }
 
     public Optional<TaskForm> of(DelegateTask task) {
-        UserTask userTask = task.getBpmnModelElementInstance();
+        return of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+    }
+
+    /** The form of the user task with this id in this process definition, if it has one. */
+    public Optional<TaskForm> of(String processDefinitionId, String taskDefinitionKey) {
+        UserTask userTask = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskDefinitionKey);
         String formRef = userTask == null ? null : userTask.getAttributeValueNs(CAMUNDA_NS, "formRef");
         if (formRef == null) {
             return Optional.empty();
         }
-        String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
         return cache.computeIfAbsent(deploymentId + "/" + formRef, key -> load(deploymentId, formRef));
     }
 
@@ -66,8 +71,11 @@ public class TaskForms {
         for (JsonNode component : components) {
             if (component.hasNonNull("key")) {
                 JsonNode validate = component.path("validate");
-                fields.add(new TaskForm.Field(component.get("key").asText(), component.path("label").asText(null),
-                        validate.path("required").asBoolean(false), validate.path("pattern").asText(null)));
+                var values = new ArrayList<String>();
+                component.path("values").forEach(value -> values.add(value.path("value").asText()));
+                fields.add(new TaskForm.Field(component.get("key").asText(), component.path("type").asText(),
+                        component.path("label").asText(null), validate.path("required").asBoolean(false),
+                        validate.path("pattern").asText(null), List.copyOf(values)));
             }
             collect(component.path("components"), fields);
         }

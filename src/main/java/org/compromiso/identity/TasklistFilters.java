@@ -1,0 +1,60 @@
+package org.compromiso.identity;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters every coordinator starts from: their agency's tasks, what is due this week, what is
+ * overdue. Each shows the commitment's code beside the task. Created at start-up when missing, by name.
+ */
+@Component
+class TasklistFilters implements InitializingBean {
+
+    static final String MY_AGENCY = "My agency's tasks";
+    static final String DUE_THIS_WEEK = "Due this week";
+    static final String OVERDUE = "Overdue";
+
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    TasklistFilters(FilterService filters, TaskService tasks) {
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        create(MY_AGENCY, -10, "#0b5cad", "Open tasks of your agency, soonest due first", myAgency());
+        create(DUE_THIS_WEEK, -5, "#b26a00", "Due within seven days",
+                myAgency().dueBeforeExpression("${dateTime().plusWeeks(1).toDate()}"));
+        create(OVERDUE, 0, "#b3261e", "Past their due date", myAgency().dueBeforeExpression("${now()}"));
+    }
+
+    private TaskQuery myAgency() {
+        return tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks()
+                .orderByDueDate().asc();
+    }
+
+    private void create(String name, int priority, String color, String description, TaskQuery query) {
+        if (filters.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        var filter = filters.newTaskFilter(name)
+                .setQuery(query)
+                .setProperties(Map.of(
+                        "priority", priority,
+                        "color", color,
+                        "description", description,
+                        "refresh", true,
+                        "variables", List.of(Map.of("name", "commitmentCode", "label", "Commitment"))));
+        filters.saveFilter(filter);
+    }
+}

@@ -1,0 +1,27 @@
+package org.compromiso.workflow;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.compromiso.TestDatabase;
+import org.junit.jupiter.api.Order;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The service without a web server (mock servlet environment) and with the job executor off, so a test moves the engine clock and runs
+ * timers by hand. The engine has a name of its own so it never stands in for the web tests' "default".
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "camunda.bpm.process-engine-name=processtests"})
+@ContextConfiguration(initializers = TestDatabase.class)
+@Import(ProcessDriver.class)
+@Order(Integer.MAX_VALUE - 1)
+public @interface ProcessTest {
+}
