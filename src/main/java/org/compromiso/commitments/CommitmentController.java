@@ -3,6 +3,7 @@ package org.compromiso.commitments;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,7 +11,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.compromiso.identity.Viewer;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,13 +50,24 @@ class CommitmentController {
                         @RequestParam(required = false) String status,
                         @RequestParam(required = false) String kind,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return queries.list(new CommitmentFilter(meeting, agency, status, kind), page, size);
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+                        Authentication user) {
+        return queries.list(new CommitmentFilter(meeting, agency, status, kind, visibleTo(user)), page, size);
     }
 
     @GetMapping("/{code}")
-    CommitmentDetail read(@PathVariable String code) {
+    CommitmentDetail read(@PathVariable String code, Authentication user) {
+        return queries.find(code, visibleTo(user)).orElseThrow(() -> new CommitmentNotFoundException(code));
+    }
+
+    private CommitmentDetail read(String code) {
         return queries.find(code).orElseThrow(() -> new CommitmentNotFoundException(code));
+    }
+
+    /** The agencies whose commitments this user may see; null when they may see all. */
+    private static Set<String> visibleTo(Authentication user) {
+        Viewer viewer = Viewer.of(user);
+        return viewer.seesEverything() ? null : viewer.groups();
     }
 
     @PutMapping("/{code}/target-date")

@@ -34,6 +34,8 @@ public class CommitmentQueries {
               AND (CAST(:lifecycle AS text) IS NULL OR c.lifecycle = :lifecycle)
               AND (CAST(:agency AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency a
                                                      WHERE a.commitment_id = c.id AND a.agency = :agency))
+              AND (CAST(:restricted AS boolean) = false OR EXISTS (SELECT 1 FROM commitment_agency a
+                                                     WHERE a.commitment_id = c.id AND a.agency = ANY (:visible)))
             """;
 
     private final JdbcClient jdbc;
@@ -52,6 +54,8 @@ public class CommitmentQueries {
         parameters.put("kind", filter.kind());
         parameters.put("lifecycle", filter.lifecycle());
         parameters.put("agency", filter.agency());
+        parameters.put("restricted", filter.visibleTo() != null);
+        parameters.put("visible", filter.visibleTo() == null ? new String[0] : filter.visibleTo().toArray(String[]::new));
         long total = jdbc.sql("SELECT count(*) FROM commitment c JOIN meeting m ON m.id = c.meeting_id " + WHERE)
                 .params(parameters).query(Long.class).single();
         parameters.put("limit", size);
@@ -59,6 +63,13 @@ public class CommitmentQueries {
         var items = jdbc.sql(SELECT + WHERE + " ORDER BY m.held_on, c.code LIMIT :limit OFFSET :offset")
                 .params(parameters).query((rs, row) -> summary(rs)).list();
         return new CommitmentPage(items, page, size, total);
+    }
+
+    /** The commitment, if it exists and one of these agencies takes part in it (null: any). */
+    public Optional<CommitmentDetail> find(String code, java.util.Set<String> visibleTo) {
+        return find(code).filter(detail -> visibleTo == null || detail.commitment().leadAgencies().values().stream()
+                .anyMatch(visibleTo::contains) || detail.commitment().contributingAgencies().stream()
+                .anyMatch(visibleTo::contains));
     }
 
     public Optional<CommitmentDetail> find(String code) {

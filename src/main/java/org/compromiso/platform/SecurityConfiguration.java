@@ -2,37 +2,118 @@ package org.compromiso.platform;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.DispatcherType;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.compromiso.identity.Groups;
+import org.compromiso.identity.SpringSecurityAuthenticationProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** Nothing is anonymous but the health probe and the login page itself. */
+/**
+ * One login for every surface. Spring Security authenticates against Camunda's identity (form login for
+ * browsers, HTTP Basic for scripts); the Camunda webapps take that user through container-based
+ * authentication, and the engine sees it on {@code /engine-rest} and our API, so its authorizations apply.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final String DESK_OR_ADMIN[] = {"GROUP_" + Groups.DESK, "GROUP_" + Groups.ADMINS};
+    // our pages only: the Camunda webapps send their own (looser) policy
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'";
 
     @Bean
     SecurityFilterChain compromisoSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/login").permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
-                        // the Camunda webapps keep their own login for now; their API checks it
-                        .requestMatchers("/camunda/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/commitments/**", "/api/catalog/**").hasAnyAuthority(DESK_OR_ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/commitments/**").hasAnyAuthority(DESK_OR_ADMIN)
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"))
+                // the webapps have their own CSRF protection (X-XSRF-TOKEN); Basic-authenticated scripts carry no
+                // session cookie a third-party page could ride on
+                .csrf(csrf -> csrf.ignoringRequestMatchers(matcher("/camunda/**"), matcher("/engine-rest/**"),
+                        request -> request.getHeader("Authorization") != null))
                 .formLogin(withDefaults())
                 .httpBasic(withDefaults())
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                                        "/camunda/api/admin/auth/user/*/logout")))
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(matcher("/camunda/**")),
+                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
                 // scripts get 401 and a Basic challenge, browsers the login page
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        basicChallenge(),
-                        new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-                                PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
-                                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))));
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basicChallenge(),
+                        new AndRequestMatcher(
+                                new OrRequestMatcher(matcher("/api/**"), matcher("/engine-rest/**"), matcher("/actuator/**")),
+                                new NegatedRequestMatcher(browser()))));
         return http.build();
+    }
+
+    /** Logs the Spring user in to Tasklist, Cockpit and Admin (documented container-based authentication). */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("Container Based Authentication Filter");
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                SpringSecurityAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /**
+     * Sets the logged-in user and groups on the engine for each request of the engine REST API and of ours:
+     * the engine checks authorizations only when a user is set, so without this a coordinator would see every
+     * agency's tasks.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("Engine Authentication Filter");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/reports/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
+    private static RequestMatcher browser() {
+        var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
+    }
+
+    private static RequestMatcher matcher(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     private static BasicAuthenticationEntryPoint basicChallenge() {

@@ -114,7 +114,7 @@ class CatalogImportTest {
                 return "test.yaml";
             }
         });
-        var again = http.withBasicAuth("demo", "demo").postForEntity("/api/catalog", body, JsonNode.class);
+        var again = http.withBasicAuth("admin", "demo").postForEntity("/api/catalog", body, JsonNode.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody().get("unchanged").toString()).contains("TEST-CAT-ONE");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("TEST-CAT-ONE").count()).isOne();
@@ -163,7 +163,7 @@ class CatalogImportTest {
     private ResponseEntity<JsonNode> importYaml(String yaml) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/yaml"));
-        return http.withBasicAuth("demo", "demo")
+        return http.withBasicAuth("admin", "demo")
                 .postForEntity("/api/catalog", new HttpEntity<>(yaml, headers), JsonNode.class);
     }
 

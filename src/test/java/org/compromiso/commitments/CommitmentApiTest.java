@@ -60,7 +60,7 @@ class CommitmentApiTest {
         assertThat(body.at("/openTasks/0/taskDefinitionKey").asText()).isEqualTo("Task_PlanAction");
         assertThat(body.at("/openTasks/0/candidateGroups").toString()).contains("\"sre\"", "\"state\"");
         assertThat(body.at("/history/0/action").asText()).isEqualTo("registered");
-        assertThat(body.at("/history/0/actor").asText()).isEqualTo("demo");
+        assertThat(body.at("/history/0/actor").asText()).isEqualTo("admin");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("TEST-REGISTER").count()).isOne();
     }
 
@@ -248,7 +248,7 @@ class CommitmentApiTest {
     }
 
     private ResponseEntity<JsonNode> get(String path) {
-        return http.withBasicAuth("demo", "demo").getForEntity(path, JsonNode.class);
+        return http.withBasicAuth("admin", "demo").getForEntity(path, JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> post(String path, Object body) {
@@ -258,6 +258,6 @@ class CommitmentApiTest {
     private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth("demo", "demo").exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        return http.withBasicAuth("admin", "demo").exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 }

@@ -72,14 +72,17 @@ class ServiceStartsTest {
     void mailPageNeedsALogin() {
         var anonymous = http.getForEntity("/mail", String.class);
         assertThat(anonymous.getBody()).contains("Please sign in").doesNotContain("Mail catcher");
-        var page = http.withBasicAuth("demo", "demo").getForEntity("/mail", String.class);
+        var page = http.withBasicAuth("admin", "demo").getForEntity("/mail", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("Mail catcher");
     }
 
     @Test
-    void tasklistShowsItsLoginPage() {
-        var page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    void tasklistAsksForALoginThenOpens() {
+        var anonymous = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        assertThat(anonymous.getBody()).contains("Please sign in").doesNotContain("Camunda Tasklist");
+
+        var page = http.withBasicAuth("admin", "demo").getForEntity("/camunda/app/tasklist/default/", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("Tasklist");
     }
