@@ -51,6 +51,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/login").permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        .requestMatchers("/api/reminders/**").hasAnyAuthority(DESK_OR_ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/commitments/**", "/api/catalog/**").hasAnyAuthority(DESK_OR_ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/commitments/**").hasAnyAuthority(DESK_OR_ADMIN)
                         .anyRequest().authenticated())

@@ -23,7 +23,7 @@ import org.compromiso.commitments.NewCommitment;
  * Walks a commitment's process the way coordinators would: registers the commitment, completes tasks with
  * what their forms require (tests say only what steers the path), moves the engine clock and runs due timers.
  */
-class ProcessDriver {
+public class ProcessDriver {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -38,7 +38,7 @@ class ProcessDriver {
     }
 
     /** Registers a commitment of this kind in the January 2024 meeting and returns its process instance. */
-    ProcessInstance register(String kind, Map<String, String> leads, LocalDate target) {
+    public ProcessInstance register(String kind, Map<String, String> leads, LocalDate target) {
         String code = "PT-" + kind.toUpperCase() + "-" + SEQUENCE.incrementAndGet();
         var commitment = new NewCommitment(code, "MX-US-2024-01-19", "Process test " + kind, null, kind, leads,
                 List.of(), target, null, false, "normal",
@@ -48,7 +48,7 @@ class ProcessDriver {
     }
 
     /** The one open task with this id; fails unless it has a due date. */
-    Task task(ProcessInstance instance, String taskKey) {
+    public Task task(ProcessInstance instance, String taskKey) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("open task " + taskKey).isNotNull();
@@ -56,13 +56,13 @@ class ProcessDriver {
         return task;
     }
 
-    List<String> candidateGroups(Task task) {
+    public List<String> candidateGroups(Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .map(link -> link.getGroupId()).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Completes the task, filling every required form field the test does not give. */
-    Task complete(ProcessInstance instance, String taskKey, Map<String, Object> values) {
+    public Task complete(ProcessInstance instance, String taskKey, Map<String, Object> values) {
         Task task = task(instance, taskKey);
         var variables = new HashMap<String, Object>();
         forms.of(task.getProcessDefinitionId(), taskKey).orElseThrow(() -> new AssertionError(taskKey + " has no form"))
@@ -73,17 +73,17 @@ class ProcessDriver {
         return task;
     }
 
-    Task complete(ProcessInstance instance, String taskKey) {
+    public Task complete(ProcessInstance instance, String taskKey) {
         return complete(instance, taskKey, Map.of());
     }
 
     /** Moves the engine clock to the start of this day. */
-    void today(LocalDate day) {
+    public void today(LocalDate day) {
         ClockUtil.setCurrentTime(date(day));
     }
 
     /** Runs the due timer or async job waiting in this activity. */
-    void runJob(ProcessInstance instance, String activityId) {
+    public void runJob(ProcessInstance instance, String activityId) {
         Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                 .activityId(activityId).singleResult();
         assertThat(job).as("job of " + activityId).isNotNull();
@@ -93,12 +93,12 @@ class ProcessDriver {
         engine.getManagementService().executeJob(job.getId());
     }
 
-    Job job(ProcessInstance instance, String activityId) {
+    public Job job(ProcessInstance instance, String activityId) {
         return engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                 .activityId(activityId).singleResult();
     }
 
-    static Date date(LocalDate day) {
+    public static Date date(LocalDate day) {
         return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
     }
 

@@ -12,13 +12,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The service without a web server (mock servlet environment) and with the job executor off, so a test moves the engine clock and runs
- * timers by hand. The engine has a name of its own so it never stands in for the web tests' "default".
+ * The service without a web server (mock servlet environment), with the job executor and the reminder sender
+ * off, so a test moves the engine clock and runs timers and sends by hand. The engine has a name of its own so it never stands in for the web tests' "default".
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
         "camunda.bpm.job-execution.enabled=false",
+        "compromiso.scheduling.enabled=false",
         "camunda.bpm.process-engine-name=processtests"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(ProcessDriver.class)

@@ -1,0 +1,38 @@
+package org.compromiso.reminders;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox in health and metrics: how many reminders wait, and how many failed for good. A failed reminder
+ * does not take the service down, but it shows, with its count, on {@code /actuator/health} and as the gauge
+ * {@code compromiso.reminders{state=failed}}.
+ */
+@Component("reminders")
+class ReminderHealth implements HealthIndicator, MeterBinder {
+
+    private final ReminderOutbox outbox;
+
+    ReminderHealth(ReminderOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public Health health() {
+        var counts = outbox.countByState();
+        var health = counts.get("failed") > 0 ? Health.status("WARNING") : Health.up();
+        return health.withDetails(new java.util.HashMap<>(counts)).build();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (String state : new String[] {"pending", "sent", "failed"}) {
+            Gauge.builder("compromiso.reminders", outbox, o -> o.countByState().get(state))
+                    .tag("state", state).description("Reminders in the outbox by state").register(registry);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.compromiso.reminders;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_SendReminder: puts the reminder in the outbox, in the engine's transaction. The mail itself goes out
+ * from {@link ReminderSender}, so a slow or absent mail server never holds the engine's job threads.
+ */
+@Component
+class SendReminderDelegate implements JavaDelegate {
+
+    private final ReminderOutbox outbox;
+    private final ReminderProperties properties;
+
+    SendReminderDelegate(ReminderOutbox outbox, ReminderProperties properties) {
+        this.outbox = outbox;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String taskId = (String) execution.getVariable("taskId");
+        var task = execution.getProcessEngineServices().getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            return;
+        }
+        String commitment = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+        var rule = properties.rule((String) execution.getVariable("nextRule"));
+        outbox.add(new ReminderOutbox.NewReminder(taskId, task.getName(), task.getProcessInstanceId(), commitment,
+                rule.id(), rule.kind(), ((Date) execution.getVariable("dueDate")).toInstant(),
+                ((Date) execution.getVariable("nextFireAt")).toInstant()));
+    }
+}

@@ -1,0 +1,233 @@
+package org.compromiso.reminders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.compromiso.workflow.ProcessDriver;
+import org.compromiso.workflow.ProcessTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@ProcessTest
+class ReminderTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    ProcessDriver driver;
+    @Autowired
+    ReminderSender sender;
+    @Autowired
+    GreenMail mailServer;
+    @Autowired
+    JdbcClient jdbc;
+
+    ProcessInstance instance;
+    Task task;
+
+    @BeforeEach
+    void registerCommitment() throws Exception {
+        mailServer.purgeEmailFromAllMailboxes();
+        driver.today(LocalDate.of(2024, 1, 22));
+        instance = driver.register("agreed-action", Map.of("MX", "sre", "US", "state"), LocalDate.of(2024, 6, 30));
+        task = driver.task(instance, "Task_PlanAction");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+        if (!mailServer.isRunning()) {
+            mailServer.start();
+        }
+    }
+
+    @Test
+    void eachRuleFiresOnItsDayToItsPeopleInTheirLanguageWithLinkAndCalendar() throws Exception {
+        LocalDateTime due = LocalDateTime.of(2024, 2, 5, 0, 0);   // Task_PlanAction: P14D from 2024-01-22
+        assertThat(task.getDueDate()).isEqualTo(date(due));
+
+        var early = fire(due.minusDays(7));
+        assertThat(recipients(early)).containsExactlyInAnyOrder("srecoordinator@compromiso.example",
+                "statecoordinator@compromiso.example");
+        MimeMessage spanish = inLanguage(early, "es");
+        assertThat(spanish.getSubject()).contains("Recordatorio", "Plan the action", instance.getBusinessKey(), "2024-02-0");
+        String body = plainText(spanish);
+        assertThat(body).contains("#/?task=" + task.getId()).contains("Process test agreed-action").contains("SRE");
+        assertThat(GreenMailUtil.getWholeMessage(spanish)).contains("deadline.ics").contains("BEGIN:VCALENDAR");
+        assertThat(inLanguage(early, "en").getSubject()).contains("Reminder: Plan the action is due");
+
+        assertThat(recipients(fire(due.minusDays(2)))).hasSize(2);
+        assertThat(recipients(fire(due))).hasSize(2);
+        assertThat(recipients(fire(due.plusDays(3)))).contains("sresupervisor@compromiso.example",
+                "statesupervisor@compromiso.example", "srecoordinator@compromiso.example");
+        assertThat(recipients(fire(due.plusDays(7)))).contains("deskofficer@compromiso.example",
+                "leadershipreader@compromiso.example");
+        assertThat(deadlineJob()).as("no sixth reminder").isNull();
+
+        var log = jdbc.sql("SELECT rule FROM reminder WHERE task_id = ? AND state = 'sent' ORDER BY fire_at")
+                .param(task.getId()).query(String.class).list();
+        assertThat(log).containsExactly("before-7d", "before-2d", "due", "escalate-supervisors", "escalate-desk");
+        var history = jdbc.sql("""
+                        SELECT h.action FROM commitment_history h JOIN commitment c ON c.id = h.commitment_id
+                        WHERE c.code = ? AND h.action LIKE '%-sent'""")
+                .param(instance.getBusinessKey()).query(String.class).list();
+        assertThat(history).containsExactly("reminder-sent", "reminder-sent", "reminder-sent", "escalation-sent",
+                "escalation-sent");
+    }
+
+    @Test
+    void noReminderAfterTheTaskIsCompleted() {
+        driver.complete(instance, "Task_PlanAction");
+
+        assertThat(deadlines(task.getId())).isZero();
+        assertThat(deadlineJob()).isNull();
+    }
+
+    @Test
+    void movingTheDueDateMovesTheReminders() {
+        var moved = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
+        moved.setDueDate(date(LocalDateTime.of(2024, 3, 1, 0, 0)));
+        engine.getTaskService().saveTask(moved);
+
+        assertThat(deadlines(task.getId())).isOne();
+        assertThat(deadlineJob().getDuedate()).isEqualTo(date(LocalDateTime.of(2024, 2, 23, 0, 0)));
+    }
+
+    @Test
+    void aMailServerOutageIsRetriedThenShownAsFailedAndTheReminderGoesOutOnceItIsBack() throws Exception {
+        mailServer.stop();
+        LocalDateTime due = LocalDateTime.of(2024, 2, 5, 0, 0);
+        fireWithoutSending(due.minusDays(7));
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(sender.drain()).isOne();
+            jdbc.sql("UPDATE reminder SET next_attempt_at = now() WHERE task_id = ? AND state = 'pending'")
+                    .param(task.getId()).update();   // the wait between tries passes
+        }
+        var failed = jdbc.sql("SELECT state, attempts, last_error FROM reminder WHERE task_id = ?").param(task.getId())
+                .query().singleRow();
+        assertThat(failed.get("state")).isEqualTo("failed");
+        assertThat(failed.get("attempts")).isEqualTo(5);
+        assertThat((String) failed.get("last_error")).contains("Connect");
+        assertThat(sender.drain()).as("a failed reminder waits for the operator").isZero();
+
+        mailServer.start();
+        long id = jdbc.sql("SELECT id FROM reminder WHERE task_id = ?").param(task.getId()).query(Long.class).single();
+        jdbc.sql("UPDATE reminder SET state = 'pending', attempts = 0, next_attempt_at = now() WHERE id = ?")
+                .param(id).update();
+        assertThat(sender.drain()).isOne();
+        assertThat(sender.drain()).isZero();
+        assertThat(mailServer.getReceivedMessages()).hasSize(2);   // one mail per language, each once
+        assertThat(Arrays.stream(mailServer.getReceivedMessages()).map(ReminderTest::messageId).distinct()).hasSize(2);
+    }
+
+    @Test
+    void aProcessDeployedLaterWithoutCodeGetsTheDefaultReminders() {
+        var model = Bpmn.createExecutableProcess("Trial_Deployed_Later").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Task_Trial").camundaCandidateGroups("sre").camundaDueDate("P10D")
+                .endEvent().done();
+        engine.getRepositoryService().createDeployment().addModelInstance("trial.bpmn", model).deploy();
+
+        var trial = engine.getRuntimeService().startProcessInstanceByKey("Trial_Deployed_Later");
+        var trialTask = engine.getTaskService().createTaskQuery().processInstanceId(trial.getId()).singleResult();
+
+        assertThat(deadlines(trialTask.getId())).isOne();
+        var timer = deadlineJob(trialTask.getId());
+        assertThat(timer.getDuedate()).isEqualTo(date(LocalDateTime.of(2024, 1, 25, 0, 0)));   // 10 days - 7
+    }
+
+    /** Moves the clock to the reminder's time, runs its timer and its send job, mails it; returns what arrived. */
+    private MimeMessage[] fire(LocalDateTime at) throws Exception {
+        mailServer.purgeEmailFromAllMailboxes();
+        fireWithoutSending(at);
+        assertThat(sender.drain()).isOne();
+        return mailServer.getReceivedMessages();
+    }
+
+    private void fireWithoutSending(LocalDateTime at) {
+        Job timer = deadlineJob();
+        assertThat(timer.getDuedate()).as("reminder time").isEqualTo(date(at));
+        ClockUtil.setCurrentTime(date(at));
+        engine.getManagementService().executeJob(timer.getId());
+        Job send = deadlineJob();
+        engine.getManagementService().executeJob(send.getId());
+    }
+
+    private Job deadlineJob() {
+        return deadlineJob(task.getId());
+    }
+
+    private Job deadlineJob(String taskId) {
+        var deadline = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("TaskDeadline")
+                .processInstanceBusinessKey(taskId).singleResult();
+        return deadline == null ? null
+                : engine.getManagementService().createJobQuery().processInstanceId(deadline.getId()).singleResult();
+    }
+
+    private long deadlines(String taskId) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("TaskDeadline")
+                .processInstanceBusinessKey(taskId).count();
+    }
+
+    private static List<String> recipients(MimeMessage[] messages) throws Exception {
+        var addresses = new java.util.ArrayList<String>();
+        for (MimeMessage message : messages) {
+            Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString)
+                    .forEach(address -> { if (!addresses.contains(address)) addresses.add(address); });
+        }
+        return addresses;
+    }
+
+    /** The decoded plain-text part of a mail. */
+    private static String plainText(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain") && part.getFileName() == null) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static MimeMessage inLanguage(MimeMessage[] messages, String language) {
+        return Arrays.stream(messages).filter(message -> messageId(message).startsWith("<" + language + "."))
+                .findFirst().orElseThrow();
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Date date(LocalDateTime time) {
+        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+    }
+}
