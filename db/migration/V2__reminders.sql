@@ -28,3 +28,10 @@ CREATE TABLE reminder (
 
 CREATE INDEX reminder_due_idx ON reminder (next_attempt_at) WHERE state = 'pending';
 CREATE INDEX reminder_commitment_idx ON reminder (commitment_code);
+
+-- A private calendar feed per user: the token in the URL is the only credential a calendar app can carry.
+CREATE TABLE calendar_feed (
+    user_id    text PRIMARY KEY,
+    token      text NOT NULL UNIQUE CHECK (length(token) >= 32),
+    created_at timestamptz NOT NULL DEFAULT now()
+);

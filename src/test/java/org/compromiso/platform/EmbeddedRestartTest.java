@@ -30,7 +30,8 @@ class EmbeddedRestartTest {
         String instanceId = run(context -> {
             var engine = context.getBean(ProcessEngine.class);
             return engine.getRuntimeService()
-                    .startProcessInstanceByKey("AgreedAction", "RESTART-1", Map.of("leadAgencies", "sre"))
+                    .startProcessInstanceByKey("AgreedAction", "RESTART-1", Map.of("leadAgencies", "sre",
+                            "targetDate", new java.util.Date(), "progressUpdateCycle", "R/P1M"))
                     .getId();
         });
 
@@ -44,6 +45,12 @@ class EmbeddedRestartTest {
                     .as("a restart without changes deploys nothing new").isEqualTo(1);
             assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
                     .processDefinitionKey("AgreedAction").count()).isEqualTo(1);
+            var task = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
+            var deadline = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("TaskDeadline")
+                    .processInstanceBusinessKey(task.getId()).singleResult();
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(deadline.getId()).timers()
+                    .singleResult().getDuedate()).as("the first reminder's timer survived the restart")
+                    .isEqualTo(new java.util.Date(task.getDueDate().getTime() - 7L * 24 * 3600 * 1000));
             return null;
         });
     }
