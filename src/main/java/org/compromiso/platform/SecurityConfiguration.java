@@ -54,6 +54,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers("/api/reminders/**").hasAnyAuthority(DESK_OR_ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/commitments/*/status-override")
+                                .hasAnyAuthority("GROUP_" + Groups.LEADERSHIP, "GROUP_" + Groups.ADMINS)
+                        .requestMatchers(HttpMethod.POST, "/api/commitments/*/assessments", "/api/reports/digest")
+                                .hasAnyAuthority("GROUP_" + Groups.LEADERSHIP, "GROUP_" + Groups.DESK, "GROUP_" + Groups.ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/commitments/**", "/api/catalog/**").hasAnyAuthority(DESK_OR_ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/commitments/**").hasAnyAuthority(DESK_OR_ADMIN)
                         .anyRequest().authenticated())
@@ -75,7 +79,8 @@ class SecurityConfiguration {
                 // scripts get 401 and a Basic challenge, browsers the login page
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basicChallenge(),
                         new AndRequestMatcher(
-                                new OrRequestMatcher(matcher("/api/**"), matcher("/engine-rest/**"), matcher("/actuator/**")),
+                                new OrRequestMatcher(matcher("/api/**"), matcher("/engine-rest/**"), matcher("/actuator/**"),
+                                        matcher("/reports/**")),
                                 new NegatedRequestMatcher(browser()))));
         return http.build();
     }

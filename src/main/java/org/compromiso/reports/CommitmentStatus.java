@@ -1,0 +1,19 @@
+package org.compromiso.reports;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One commitment in a report: what was agreed and by whom, where its process stands, and its status.
+ *
+ * @param overrideComment leadership's comment when it overrode the derived status (then {@code status} is theirs)
+ * @param stepsDone       user tasks completed; {@code stepsKnown} adds the open ones
+ */
+public record CommitmentStatus(String code, String meetingCode, String title, String kind, Status status,
+                               Status derivedStatus, String overrideComment, Map<String, String> leadAgencies,
+                               String currentStep, LocalDate nextDeadline, LocalDate targetDate, int stepsDone,
+                               int stepsKnown, String quote, String quoteDocument, List<String> evidenceLinks,
+                               boolean blocked, String blockerNote, LocalDate lastActivity,
+                               String processInstanceId) {
+}

@@ -1,0 +1,93 @@
+package org.compromiso.reports;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.compromiso.identity.Viewer;
+import org.compromiso.meetings.Meeting;
+import org.compromiso.meetings.MeetingRepository;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * {@code /reports/status} as a page, and as {@code .pdf}, {@code .csv} and {@code .json} from the same data;
+ * filters and {@code asOf} as query parameters. Coordinators see their agencies' commitments only.
+ */
+@Controller
+class ReportController {
+
+    private final StatusReports reports;
+    private final ReportRenderer renderer;
+    private final MeetingRepository meetings;
+
+    ReportController(StatusReports reports, ReportRenderer renderer, MeetingRepository meetings) {
+        this.reports = reports;
+        this.renderer = renderer;
+        this.meetings = meetings;
+    }
+
+    @GetMapping("/reports/status")
+    String page(Params params, HttpServletRequest request, Authentication user, Model model) {
+        var report = draw(params, user);
+        model.addAllAttributes(renderer.model(report, request.getQueryString() == null ? "" : request.getQueryString(),
+                meetingCodes(), false));
+        return "reports/status";
+    }
+
+    @GetMapping("/reports/status.json")
+    @ResponseBody
+    StatusReport json(Params params, Authentication user) {
+        return draw(params, user);
+    }
+
+    @GetMapping("/reports/status.csv")
+    ResponseEntity<String> csv(Params params, Authentication user) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"status.csv\"")
+                .body(renderer.csv(draw(params, user)));
+    }
+
+    @GetMapping("/reports/status.pdf")
+    ResponseEntity<byte[]> pdf(Params params, Authentication user) {
+        var report = draw(params, user);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"status-" + report.asOf() + ".pdf\"")
+                .body(renderer.pdf(report, meetingCodes()));
+    }
+
+    private StatusReport draw(Params params, Authentication user) {
+        Viewer viewer = Viewer.of(user);
+        Set<String> visibleTo = viewer.seesEverything() ? null : viewer.groups();
+        var filter = new ReportFilter(blank(params.meeting()), blank(params.agency()), blank(params.party()),
+                params.status());
+        String language = "es".equals(params.lang()) ? "es" : "en";
+        if (params.at() != null) {
+            return reports.draw(params.at(), filter, visibleTo, language);
+        }
+        return reports.draw(params.asOf() == null ? LocalDate.now() : params.asOf(), filter, visibleTo, language);
+    }
+
+    private List<String> meetingCodes() {
+        return meetings.findAll().stream().map(Meeting::code).toList();
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The report's query parameters: {@code asOf} a day (its end), or {@code at} a precise moment. */
+    record Params(String meeting, String agency, String party, Status status, String lang,
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant at) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.compromiso.reports;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How reports judge and when the digest goes out.
+ *
+ * @param nearDays     a deadline this close, with no step done yet, puts a commitment at risk
+ * @param staleDays    this many days without any change puts a commitment at risk
+ * @param upcomingDays how far ahead the report lists deadlines
+ * @param trendWeeks   how many weeks the trend chart shows
+ * @param digestCron   when the leadership digest is mailed (Spring cron, server time zone)
+ * @param baseUrl      where readers open the report, for links in the digest
+ */
+@ConfigurationProperties("compromiso.reports")
+public record ReportProperties(int nearDays, int staleDays, int upcomingDays, int trendWeeks, String digestCron,
+                               String baseUrl) {
+
+    StatusRules rules() {
+        return new StatusRules(nearDays, staleDays);
+    }
+}

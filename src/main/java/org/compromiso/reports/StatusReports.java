@@ -1,0 +1,114 @@
+package org.compromiso.reports;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+/** Draws status reports: one status query per day shown, then sections cut from its lines. */
+@Service
+public class StatusReports {
+
+    private static final List<String> PARTIES = List.of("MX", "US", "PA", "GT");
+    private static final Set<Status> FINAL = Set.of(Status.DONE, Status.NOT_IMPLEMENTED, Status.CANCELLED);
+
+    private final StatusQuery query;
+    private final ReportProperties properties;
+
+    StatusReports(StatusQuery query, ReportProperties properties) {
+        this.query = query;
+        this.properties = properties;
+    }
+
+    /**
+     * The report as of the end of {@code asOf}, for what the filter and the viewer's agencies (null: all) allow.
+     */
+    public StatusReport draw(LocalDate asOf, ReportFilter filter, Set<String> visibleTo, String language) {
+        return draw(StatusQuery.endOf(asOf), asOf, filter, visibleTo, language);
+    }
+
+    /** The report as of a precise moment, as it was then: later work does not change it. */
+    public StatusReport draw(Instant at, ReportFilter filter, Set<String> visibleTo, String language) {
+        return draw(java.sql.Timestamp.from(at), at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), filter, visibleTo,
+                language);
+    }
+
+    private StatusReport draw(java.sql.Timestamp at, LocalDate asOf, ReportFilter filter, Set<String> visibleTo,
+                              String language) {
+        StatusRules rules = properties.rules();
+        List<CommitmentStatus> all = query.statuses(at, asOf, filter, visibleTo, rules);
+        List<CommitmentStatus> lines = filter.status() == null ? all
+                : all.stream().filter(line -> line.status() == filter.status()).toList();
+        Map<String, Status> before = query.statuses(asOf.minusDays(7), filter, visibleTo, rules).stream()
+                .collect(Collectors.toMap(CommitmentStatus::code, CommitmentStatus::status));
+        var changes = lines.stream().filter(line -> before.get(line.code()) != line.status())
+                .map(line -> new StatusReport.Change(line.code(), line.title(), before.get(line.code()), line.status()))
+                .toList();
+        var open = lines.stream().filter(line -> !FINAL.contains(line.status())).toList();
+        var compliance = compliance(lines, query.assessments(at));
+        return new StatusReport(asOf, at.toInstant(), filter, language, counts(lines), lines, changes,
+                filterLines(lines, line -> line.status() == Status.OVERDUE),
+                filterLines(open, line -> line.lastActivity() != null
+                        && !line.lastActivity().isAfter(asOf.minusDays(properties.staleDays()))),
+                open.stream().filter(line -> line.nextDeadline() != null && !line.nextDeadline().isBefore(asOf)
+                                && !line.nextDeadline().isAfter(asOf.plusDays(properties.upcomingDays())))
+                        .sorted(java.util.Comparator.comparing(CommitmentStatus::nextDeadline)).toList(),
+                filterLines(open, CommitmentStatus::blocked), PARTIES, compliance, averages(compliance),
+                trend(asOf, filter, visibleTo, rules));
+    }
+
+    private static List<CommitmentStatus> filterLines(List<CommitmentStatus> lines,
+                                                      java.util.function.Predicate<CommitmentStatus> which) {
+        return lines.stream().filter(which).toList();
+    }
+
+    private List<StatusReport.TrendPoint> trend(LocalDate asOf, ReportFilter filter, Set<String> visibleTo,
+                                                StatusRules rules) {
+        var points = new ArrayList<StatusReport.TrendPoint>();
+        for (int week = properties.trendWeeks() - 1; week >= 0; week--) {
+            LocalDate day = asOf.minusWeeks(week);
+            points.add(new StatusReport.TrendPoint(day, counts(query.statuses(day, filter, visibleTo, rules))));
+        }
+        return points;
+    }
+
+    private static Map<Status, Long> counts(List<CommitmentStatus> lines) {
+        var counts = new EnumMap<Status, Long>(Status.class);
+        for (Status status : Status.values()) {
+            counts.put(status, 0L);
+        }
+        lines.forEach(line -> counts.merge(line.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static List<StatusReport.ComplianceLine> compliance(List<CommitmentStatus> lines,
+                                                                 Map<String, Map<String, Object[]>> assessments) {
+        return lines.stream().filter(line -> assessments.containsKey(line.code())).map(line -> {
+            var scores = new LinkedHashMap<String, Integer>();
+            var rationales = new LinkedHashMap<String, String>();
+            assessments.get(line.code()).forEach((party, score) -> {
+                scores.put(party, (Integer) score[0]);
+                rationales.put(party, (String) score[1]);
+            });
+            return new StatusReport.ComplianceLine(line.code(), line.title(), scores, rationales);
+        }).toList();
+    }
+
+    /** Each party's mean score over the assessed commitments; null where none is assessed. */
+    private static Map<String, Double> averages(List<StatusReport.ComplianceLine> compliance) {
+        var averages = new LinkedHashMap<String, Double>();
+        for (String party : PARTIES) {
+            var mean = compliance.stream().map(line -> line.scores().get(party)).filter(java.util.Objects::nonNull)
+                    .mapToInt(Integer::intValue).average();
+            averages.put(party, mean.isPresent() ? mean.getAsDouble() : null);
+        }
+        return averages;
+    }
+}
