@@ -71,7 +71,9 @@ class LeadershipDigest {
         });
         List<String> meetingCodes = meetings.findAll().stream().map(Meeting::code).toList();
         byLanguage.forEach((language, addresses) -> {
-            var report = reports.draw(asOf, new ReportFilter(null, null, null, null), null, language);
+            var all = new ReportFilter(null, null, null, null);
+            var report = asOf.equals(LocalDate.now()) ? reports.draw(java.time.Instant.now(), all, null, language)
+                    : reports.draw(asOf, all, null, language);
             try {
                 var message = mail.createMimeMessage();
                 var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());

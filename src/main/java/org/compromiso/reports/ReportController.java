@@ -74,7 +74,10 @@ class ReportController {
         if (params.at() != null) {
             return reports.draw(params.at(), filter, visibleTo, language);
         }
-        return reports.draw(params.asOf() == null ? LocalDate.now() : params.asOf(), filter, visibleTo, language);
+        if (params.asOf() == null || params.asOf().equals(LocalDate.now())) {
+            return reports.draw(java.time.Instant.now(), filter, visibleTo, language);
+        }
+        return reports.draw(params.asOf(), filter, visibleTo, language);
     }
 
     private List<String> meetingCodes() {

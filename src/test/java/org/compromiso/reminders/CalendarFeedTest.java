@@ -26,7 +26,7 @@ class CalendarFeedTest {
 
         assertThat(feed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(feed.getHeaders().getContentType().toString()).startsWith("text/calendar");
-        assertThat(feed.getBody()).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Confirm scope and owners")
+        assertThat(feed.getBody()).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Obtain US permits")
                 .doesNotContain("Propose visit dates");
         assertThat(new TestRestTemplate().getForEntity(http.getRootUri() + "/calendar/not-a-token.ics", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
