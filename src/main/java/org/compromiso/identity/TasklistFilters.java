@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist filters every coordinator starts from: their agency's tasks, what is due this week, what is
- * overdue. Each shows the commitment's code beside the task. Created at start-up when missing, by name.
+ * overdue, and every task they may see. Each shows the commitment's code beside the task. Created at start-up when missing, by name.
  */
 @Component
 class TasklistFilters implements InitializingBean {
@@ -19,6 +19,7 @@ class TasklistFilters implements InitializingBean {
     static final String MY_AGENCY = "My agency's tasks";
     static final String DUE_THIS_WEEK = "Due this week";
     static final String OVERDUE = "Overdue";
+    static final String ALL = "All tasks";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -34,6 +35,8 @@ class TasklistFilters implements InitializingBean {
         create(DUE_THIS_WEEK, -5, "#b26a00", "Due within seven days",
                 myAgency().dueBeforeExpression("${dateTime().plusWeeks(1).toDate()}"));
         create(OVERDUE, 0, "#b3261e", "Past their due date", myAgency().dueBeforeExpression("${now()}"));
+        // no criteria: authorizations decide, so a coordinator sees their agency's tasks, the desk and leadership all
+        create(ALL, 10, "#5b6775", "Every task you are allowed to see", tasks.createTaskQuery().orderByDueDate().asc());
     }
 
     private TaskQuery myAgency() {

@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -59,16 +63,39 @@ class MailCatcherController {
         return mails;
     }
 
-    /** One received mail as the page shows it. */
+    /** One received mail as the page shows it: its plain text, the links in it, its attachments, its source. */
     record ReceivedMail(int index, String messageId, String from, String to, String subject, Date sent,
-                        String source) {
+                        String text, List<String> links, List<String> attachments, String source) {
+
+        private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 
         static ReceivedMail of(int index, MimeMessage message) throws MessagingException {
+            var text = new StringBuilder();
+            var attachments = new ArrayList<String>();
+            try {
+                collect(message, text, attachments);
+            } catch (IOException e) {
+                text.append("(unreadable: ").append(e.getMessage()).append(')');
+            }
+            List<String> links = LINK.matcher(text).results().map(MatchResult::group).distinct().toList();
             return new ReceivedMail(index, message.getMessageID(),
                     Arrays.toString(message.getFrom()),
                     Arrays.toString(message.getAllRecipients()),
-                    message.getSubject(), message.getSentDate(),
+                    message.getSubject(), message.getSentDate(), text.toString(), links, attachments,
                     GreenMailUtil.getWholeMessage(message));
+        }
+
+        private static void collect(Part part, StringBuilder text, List<String> attachments)
+                throws MessagingException, IOException {
+            if (part.getFileName() != null) {
+                attachments.add(part.getFileName());
+            } else if (part.isMimeType("text/plain") && text.isEmpty()) {
+                text.append(part.getContent());
+            } else if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    collect(multipart.getBodyPart(i), text, attachments);
+                }
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.compromiso.platform.ServiceAddress;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,14 @@ class ReminderMail {
 
     private final MessageSource messages;
     private final ReminderProperties properties;
+    private final ServiceAddress address;
     private final TemplateEngine html;
     private final TemplateEngine text;
 
-    ReminderMail(MessageSource messages, ReminderProperties properties) {
+    ReminderMail(MessageSource messages, ReminderProperties properties, ServiceAddress address) {
         this.messages = messages;
         this.properties = properties;
+        this.address = address;
         this.html = engine(TemplateMode.HTML, ".html", messages);
         this.text = engine(TemplateMode.TEXT, ".txt", messages);
     }
@@ -73,7 +76,7 @@ class ReminderMail {
     }
 
     String taskLink(String taskId) {
-        return properties.tasklistBaseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId;
+        return address.baseUrl(properties.tasklistBaseUrl()) + "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 
     /** Names and titles come from users: no line breaks reach a mail header. */

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.compromiso.identity.Groups;
 import org.compromiso.meetings.Meeting;
 import org.compromiso.meetings.MeetingRepository;
+import org.compromiso.platform.ServiceAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -36,11 +37,12 @@ class LeadershipDigest {
     private final IdentityService identity;
     private final MeetingRepository meetings;
     private final ReportProperties properties;
+    private final ServiceAddress address;
     private final String from;
 
     LeadershipDigest(StatusReports reports, ReportRenderer renderer, ReportLabels labels, JavaMailSender mail,
                      IdentityService identity, MeetingRepository meetings, ReportProperties properties,
-                     org.springframework.core.env.Environment environment) {
+                     ServiceAddress address, org.springframework.core.env.Environment environment) {
         this.reports = reports;
         this.renderer = renderer;
         this.labels = labels;
@@ -48,6 +50,7 @@ class LeadershipDigest {
         this.identity = identity;
         this.meetings = meetings;
         this.properties = properties;
+        this.address = address;
         this.from = environment.getProperty("compromiso.reminders.from", "compromiso@localhost");
     }
 
@@ -94,7 +97,7 @@ class LeadershipDigest {
     private String body(StatusReport report, String language) {
         var words = labels.of(language);
         var text = new StringBuilder(labels.message("digest.intro",
-                new Object[] {report.asOf(), properties.baseUrl() + "/reports/status?lang=" + language}, language))
+                new Object[] {report.asOf(), address.baseUrl(properties.baseUrl()) + "/reports/status?lang=" + language}, language))
                 .append("\n\n").append(words.get("counts")).append(":\n");
         report.counts().forEach((status, count) ->
                 text.append("  ").append(words.get("status." + status.name())).append(": ").append(count).append('\n'));

@@ -1,0 +1,107 @@
+package org.compromiso.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real, headless Chromium driven by Playwright: Debian's {@code /usr/bin/chromium} (or
+ * {@code COMPROMISO_CHROMIUM}); Playwright's own browser download is switched off. Each test gets fresh
+ * browser contexts (one per user); a screenshot is saved under {@code target/browser/} at each key step and
+ * when a test fails. Without a Chromium the tests are skipped with a hint, except in CI, where they fail.
+ */
+public final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterTestExecutionCallback, AfterEachCallback {
+
+    static final Path SCREENSHOTS = Path.of("target", "browser");
+
+    private Playwright playwright;
+    private Browser browser;
+    private final List<BrowserContext> contexts = new ArrayList<>();
+    private String testName = "test";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Path executable = Path.of(System.getenv().getOrDefault("COMPROMISO_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(executable)) {
+            String hint = "No Chromium at " + executable + ": install it (apt-get install chromium) or set "
+                    + "COMPROMISO_CHROMIUM to run the browser tests";
+            if (System.getenv("CI") != null) {
+                fail(hint);
+            }
+            Assumptions.abort(hint);
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(executable)
+                .setHeadless(true)
+                // the machine has no network beyond loopback: no background calls, no component updates
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        testName = context.getRequiredTestMethod().getName();
+    }
+
+    /** A new browser window with no session, as a user who has not logged in yet. */
+    public Page newPage() {
+        var browserContext = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1400, 900).setLocale("en-US").setTimezoneId("UTC").setAcceptDownloads(true));
+        browserContext.setDefaultTimeout(20_000);
+        contexts.add(browserContext);
+        return browserContext.newPage();
+    }
+
+    /** Saves what the page shows now as {@code target/browser/<test>-<step>.png}. */
+    public Path screenshot(Page page, String step) {
+        Path file = SCREENSHOTS.resolve(testName + "-" + step + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty()) {
+            return;
+        }
+        int window = 0;
+        for (BrowserContext browserContext : contexts) {
+            for (Page page : browserContext.pages()) {
+                screenshot(page, "failure-" + window++);
+            }
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+}
