@@ -56,6 +56,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/reminders/**").hasAnyAuthority(DESK_OR_ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/commitments/*/status-override")
                                 .hasAnyAuthority("GROUP_" + Groups.LEADERSHIP, "GROUP_" + Groups.ADMINS)
+                        .requestMatchers("/commitments/*/assessments")
+                                .hasAnyAuthority("GROUP_" + Groups.LEADERSHIP, "GROUP_" + Groups.DESK, "GROUP_" + Groups.ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/commitments/*/assessments", "/api/reports/digest")
                                 .hasAnyAuthority("GROUP_" + Groups.LEADERSHIP, "GROUP_" + Groups.DESK, "GROUP_" + Groups.ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/commitments/**", "/api/catalog/**").hasAnyAuthority(DESK_OR_ADMIN)

@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import org.compromiso.identity.Viewer;
 import org.compromiso.meetings.Meeting;
+import org.compromiso.identity.Groups;
 import org.compromiso.meetings.MeetingRepository;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class ReportController {
 
+    private static final Set<String> ASSESSORS = Set.of("GROUP_" + Groups.LEADERSHIP, "GROUP_" + Groups.DESK,
+            "GROUP_" + Groups.ADMINS);
+
     private final StatusReports reports;
     private final ReportRenderer renderer;
     private final MeetingRepository meetings;
@@ -41,6 +45,7 @@ class ReportController {
         var report = draw(params, user);
         model.addAllAttributes(renderer.model(report, request.getQueryString() == null ? "" : request.getQueryString(),
                 meetingCodes(), false));
+        model.addAttribute("canAssess", user.getAuthorities().stream().map(Object::toString).anyMatch(ASSESSORS::contains));
         return "reports/status";
     }
 

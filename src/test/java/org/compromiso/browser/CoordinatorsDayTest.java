@@ -157,6 +157,34 @@ class CoordinatorsDayTest {
     }
 
     @Test
+    void leadershipScoresAPartyThroughTheAssessmentFormAndACoordinatorCannot() {
+        Page leadership = logIn("leadershipReader");
+        leadership.navigate(url("/reports/status?agency=gsa"));
+        leadership.locator("a[href='/commitments/MXUS-2401-OTAY-II/assessments']").click();
+
+        leadership.locator("input[name=period]").fill("2025-H1");
+        leadership.locator("select[name=party]").selectOption("MX");
+        leadership.locator("input[name=score][value='1']").check();
+        leadership.locator("textarea[name=rationale]").fill("Mexican facilities reported essentially complete in 2025");
+        leadership.locator("form.assessment button[type=submit]").click();
+        assertThat(leadership.locator(".saved")).isVisible();
+        assertThat(leadership.locator("table")).containsText("Mexican facilities reported essentially complete");
+        chromium.screenshot(leadership, "assessment-saved");
+
+        leadership.locator("input[name=period]").fill("last year");
+        leadership.locator("select[name=party]").selectOption("US");
+        leadership.locator("input[name=score][value='0']").check();
+        leadership.locator("textarea[name=rationale]").fill("US building started 2025-11-10");
+        leadership.evaluate("() => document.querySelector('input[name=period]').removeAttribute('pattern')");
+        leadership.locator("form.assessment button[type=submit]").click();
+        assertThat(leadership.locator(".error")).containsText("must be like 2024-Q1");
+        assertThat(leadership.locator("table")).not().containsText("US building started");
+
+        Page gsa = logIn("gsaCoordinator");
+        assertThat(gsa.request().get(url("/commitments/MXUS-2401-OTAY-II/assessments")).status()).isEqualTo(403);
+    }
+
+    @Test
     void anOverdueTaskReminderOnTheMailPageOpensTheTaskInTasklist() {
         String code = "BROWSER-REMINDER-" + System.nanoTime() % 100_000;
         registry.register(new NewCommitment(code, "MX-US-2024-01-19", "Reminder seen in a browser", null,
