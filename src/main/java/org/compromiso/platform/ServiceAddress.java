@@ -25,4 +25,15 @@ public class ServiceAddress {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         return "http://localhost:" + port;
     }
+
+    /** This node's name in logs and in the reminder log: host and port, unique among the nodes of a cluster. */
+    public String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    }
 }

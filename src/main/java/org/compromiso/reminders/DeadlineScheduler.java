@@ -33,12 +33,17 @@ class DeadlineScheduler {
     private final TaskService tasks;
     private final IdentityService identity;
     private final ReminderPolicy policy;
+    private final AgencyCalendars calendars;
+    private final ReminderRecipients recipients;
 
-    DeadlineScheduler(RuntimeService runtime, TaskService tasks, IdentityService identity, ReminderPolicy policy) {
+    DeadlineScheduler(RuntimeService runtime, TaskService tasks, IdentityService identity, ReminderPolicy policy,
+                      AgencyCalendars calendars, ReminderRecipients recipients) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
         this.policy = policy;
+        this.calendars = calendars;
+        this.recipients = recipients;
     }
 
     @EventListener
@@ -100,8 +105,9 @@ class DeadlineScheduler {
         deadlines.stream().map(ProcessInstance::getId).collect(Collectors.toSet())
                 .forEach(id -> runtime.deleteProcessInstance(id, "task ended or due date moved", true, true));
         if (due != null) {
-            var schedule = policy.schedule(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-                    due.toInstant(), engineNow(task));
+            var forTask = policy.forTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+            var calendar = calendars.of(recipients.candidateGroups(taskId), forTask.days());
+            var schedule = forTask.schedule(calendar, due.toInstant(), engineNow(task));
             runtime.startProcessInstanceByKey(PROCESS, taskId, Variables.createVariables()
                     .putValue("taskId", taskId)
                     .putValue("dueDate", due)

@@ -59,7 +59,7 @@ class ReminderMail {
         context.setVariable("due", reminder.dueAt().atZone(content.zone()));
         context.setVariable("link", taskLink(reminder.taskId()));
 
-        MimeMessage message = new FixedIdMessage(session, "<" + language + "." + reminder.messageId() + ">");
+        MimeMessage message = new FixedIdMessage(session, reminder.messageId(language));
         var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
         helper.setFrom(properties.from());
         helper.setTo(to.toArray(String[]::new));

@@ -1,11 +1,11 @@
 package org.compromiso.reminders;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -15,12 +15,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which reminders a task gets and when: the configured rules, unless the task's model says otherwise with the
- * extension property {@code reminders} (rule ids separated by commas, or {@code none}).
+ * extension properties {@code reminders} (rule ids separated by commas, each optionally with an offset of its
+ * own, {@code due,escalate-supervisors:P1D}; or {@code none}) and {@code reminderDays} ({@code working} or
+ * {@code calendar}).
  */
 @Component
 class ReminderPolicy {
 
     static final String OVERRIDE_PROPERTY = "reminders";
+    static final String DAYS_PROPERTY = "reminderDays";
 
     private final ReminderProperties properties;
     private final RepositoryService repository;
@@ -30,30 +33,53 @@ class ReminderPolicy {
         this.repository = repository;
     }
 
-    /** The reminders still to come for a task due then, soonest first. */
-    List<ScheduledReminder> schedule(String processDefinitionId, String taskKey, Instant due, Instant now) {
-        Set<String> allowed = override(processDefinitionId, taskKey);
-        return properties.rules().stream()
-                .filter(rule -> allowed == null || allowed.contains(rule.id()))
-                .map(rule -> new ScheduledReminder(rule.id(), due.plus(rule.offset())))
-                .filter(reminder -> reminder.fireAt().isAfter(now))
-                .sorted(Comparator.comparing(ScheduledReminder::fireAt))
-                .toList();
+    /** The rules of this task of this process, and how their days are counted. */
+    ForTask forTask(String processDefinitionId, String taskKey) {
+        UserTask task = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey);
+        var rules = property(task, OVERRIDE_PROPERTY).map(this::overridden).orElse(properties.rules());
+        var days = property(task, DAYS_PROPERTY)
+                .map(value -> ReminderProperties.Days.valueOf(value.strip().toUpperCase()))
+                .orElse(properties.days());
+        return new ForTask(rules, days);
     }
 
-    private Set<String> override(String processDefinitionId, String taskKey) {
-        UserTask task = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey);
+    private List<ReminderProperties.Rule> overridden(String value) {
+        var rules = new ArrayList<ReminderProperties.Rule>();
+        for (String entry : value.split(",")) {
+            String id = entry.strip();
+            if (id.isEmpty() || id.equals("none")) {
+                continue;
+            }
+            int colon = id.indexOf(':');
+            var rule = properties.rule(colon < 0 ? id : id.substring(0, colon));
+            rules.add(colon < 0 ? rule : new ReminderProperties.Rule(rule.id(), Duration.parse(id.substring(colon + 1)),
+                    rule.kind(), rule.audience()));
+        }
+        return rules;
+    }
+
+    private static Optional<String> property(UserTask task, String name) {
         if (task == null || task.getExtensionElements() == null) {
-            return null;
+            return Optional.empty();
         }
         return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
                 .flatMap(list -> list.getCamundaProperties().stream())
-                .filter(property -> OVERRIDE_PROPERTY.equals(property.getCamundaName()))
+                .filter(property -> name.equals(property.getCamundaName()))
                 .map(CamundaProperty::getCamundaValue)
-                .findFirst()
-                .map(value -> Arrays.stream(value.split(",")).map(String::trim)
-                        .filter(id -> !id.isEmpty() && !id.equals("none")).collect(Collectors.toSet()))
-                .orElse(null);
+                .findFirst();
+    }
+
+    /** The rules one task follows and how its days count. */
+    record ForTask(List<ReminderProperties.Rule> rules, ReminderProperties.Days days) {
+
+        /** The reminders still to come for a task due then, in its agency's calendar, soonest first. */
+        List<ScheduledReminder> schedule(AgencyCalendar calendar, Instant due, Instant now) {
+            return rules.stream()
+                    .map(rule -> new ScheduledReminder(rule.id(), calendar.shift(due, rule.offset(), days)))
+                    .filter(reminder -> reminder.fireAt().isAfter(now))
+                    .sorted(Comparator.comparing(ScheduledReminder::fireAt))
+                    .toList();
+        }
     }
 
     /** One reminder of a rule, and when it fires. */

@@ -1,6 +1,7 @@
 package org.compromiso.reminders;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,11 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param firstRetryAfter  the wait after the first failed try; each further wait doubles
  * @param sendInterval     how often the sender looks for due reminders
  * @param claimFor         how long a sender holds a reminder it is sending; after a crash another sends it
+ * @param days             whether the days of an offset are calendar days or working days (no weekends, no
+ *                         public holidays of the agency's party)
+ * @param timeZone         the time zone of tasks that belong to no agency (the desk's, leadership's)
  */
 @ConfigurationProperties("compromiso.reminders")
 public record ReminderProperties(List<Rule> rules, String from, String tasklistBaseUrl, int ratePerMinute,
                                  int maxAttempts, Duration firstRetryAfter, Duration sendInterval,
-                                 Duration claimFor) {
+                                 Duration claimFor, Days days, ZoneId timeZone) {
 
     /**
      * One rule of the policy.
@@ -36,6 +40,8 @@ public record ReminderProperties(List<Rule> rules, String from, String tasklistB
     public enum Kind { REMINDER, ESCALATION }
 
     public enum Audience { TASK, SUPERVISORS, DESK_AND_LEADERSHIP }
+
+    public enum Days { CALENDAR, WORKING }
 
     Rule rule(String id) {
         return rules.stream().filter(rule -> rule.id().equals(id)).findFirst()

@@ -1,30 +1,33 @@
 package org.compromiso.reminders;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.TaskService;
 import org.compromiso.commitments.Actor;
 import org.compromiso.commitments.CommitmentHistory;
-import org.compromiso.commitments.CommitmentQueries;
-import org.compromiso.identity.AgencyDirectory;
+import org.compromiso.commitments.CommitmentNotFoundException;
+import org.compromiso.platform.ServiceAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the reminder outbox: claims due reminders, mails them at the configured rate over one SMTP
- * connection per batch, and records the outcome. Transient failures (connection, 4xx) are retried with a
- * doubling wait; permanent ones (5xx, bad addresses) and the last try mark the reminder failed, for the operator.
+ * Drains the reminder outbox: claims due reminders within the rate the nodes share, sends the batch's mails over
+ * one SMTP connection, and records the outcome per mail. Transient failures (connection, 4xx) are retried with a
+ * doubling wait, and only the mails that did not go out are sent again; permanent ones (5xx, bad addresses) and
+ * the last try mark the reminder failed, for the operator. A 5xx for one recipient does not stop the others.
  */
 @Component
 class ReminderSender {
@@ -37,22 +40,22 @@ class ReminderSender {
     private final JavaMailSenderImpl mailSender;
     private final ReminderProperties properties;
     private final TaskService tasks;
-    private final CommitmentQueries commitments;
+    private final ReminderContent content;
     private final CommitmentHistory history;
-    private final AgencyDirectory agencies;
+    private final ServiceAddress address;
 
     ReminderSender(ReminderOutbox outbox, ReminderRecipients recipients, ReminderMail mail,
                    JavaMailSenderImpl mailSender, ReminderProperties properties, TaskService tasks,
-                   CommitmentQueries commitments, CommitmentHistory history, AgencyDirectory agencies) {
+                   ReminderContent content, CommitmentHistory history, ServiceAddress address) {
         this.outbox = outbox;
         this.recipients = recipients;
         this.mail = mail;
         this.mailSender = mailSender;
         this.properties = properties;
         this.tasks = tasks;
-        this.commitments = commitments;
+        this.content = content;
         this.history = history;
-        this.agencies = agencies;
+        this.address = address;
     }
 
     @Scheduled(fixedDelayString = "${compromiso.reminders.send-interval}")
@@ -62,70 +65,117 @@ class ReminderSender {
 
     /** Sends what is due now, at most one interval's worth of the rate; returns how many reminders it handled. */
     int drain() {
-        long perBatch = Math.max(1, properties.ratePerMinute() * properties.sendInterval().toMillis() / 60_000);
-        var batch = outbox.claim((int) perBatch, properties.claimFor());
-        batch.forEach(this::send);
+        int perBatch = (int) Math.max(1, properties.ratePerMinute() * properties.sendInterval().toMillis() / 60_000);
+        String node = address.nodeName();
+        var batch = outbox.claim(perBatch, properties.ratePerMinute(), properties.claimFor(), node);
+        var outgoing = new ArrayList<Outgoing>();
+        for (var reminder : batch) {
+            try {
+                prepare(reminder).ifPresent(outgoing::add);
+            } catch (MessagingException | RuntimeException e) {
+                // a removed rule, a broken template: it would fail the same way on every try
+                log.error("Reminder {} of task {} cannot be written", reminder.rule(), reminder.taskId(), e);
+                outbox.markFailed(reminder.id(), reminder.sentMessages(), List.of(), SmtpFailure.describe(e));
+            }
+        }
+        var failures = send(outgoing.stream().flatMap(each -> each.mails().stream()).map(Mail::message).toList());
+        outgoing.forEach(each -> settle(each, failures, node));
         return batch.size();
     }
 
-    private void send(ReminderOutbox.PendingReminder reminder) {
+    /** The reminder's mails still to send, one per language of its recipients; empty when there is nothing to do. */
+    private Optional<Outgoing> prepare(ReminderOutbox.PendingReminder reminder) throws MessagingException {
         var task = tasks.createTaskQuery().taskId(reminder.taskId()).singleResult();
-        if (task == null) {
+        if (task == null || task.getDueDate() == null || !task.getDueDate().toInstant().equals(reminder.dueAt())) {
             outbox.markDropped(reminder.id());
-            return;
+            return Optional.empty();
         }
         var audience = properties.rule(reminder.rule()).audience();
         List<Recipient> people = recipients.of(reminder.taskId(), task.getAssignee(), audience);
         List<String> withoutEmail = people.stream().filter(person -> !person.hasEmail()).map(Recipient::userId).toList();
+        List<String> reached = people.stream().filter(Recipient::hasEmail).map(Recipient::userId).toList();
         if (!withoutEmail.isEmpty()) {
             log.warn("Reminder {} of task {}: no email address for {}", reminder.rule(), reminder.taskId(), withoutEmail);
+        }
+        if (reached.isEmpty()) {
+            outbox.markFailed(reminder.id(), List.of(), List.of(),
+                    "No recipient has an email address: " + String.join(", ", withoutEmail));
+            return Optional.empty();
         }
         Map<String, List<String>> byLanguage = new LinkedHashMap<>();
         people.stream().filter(Recipient::hasEmail)
                 .forEach(person -> byLanguage.computeIfAbsent(person.language(), l -> new ArrayList<>()).add(person.email()));
-        try {
-            var content = content(reminder);
-            var messages = new ArrayList<MimeMessage>();
-            for (var entry : byLanguage.entrySet()) {
-                messages.add(mail.compose(mailSender.getSession(), content, entry.getKey(), entry.getValue()));
+        var text = content.of(reminder);
+        var mails = new ArrayList<Mail>();
+        for (var entry : byLanguage.entrySet()) {
+            if (!reminder.sentMessages().contains(reminder.messageId(entry.getKey()))) {
+                mails.add(new Mail(reminder.messageId(entry.getKey()),
+                        mail.compose(mailSender.getSession(), text, entry.getKey(), entry.getValue())));
             }
-            if (!messages.isEmpty()) {
-                mailSender.send(messages.toArray(MimeMessage[]::new));
-            }
-            List<String> sentTo = people.stream().filter(Recipient::hasEmail).map(Recipient::userId).toList();
-            outbox.markSent(reminder.id(), sentTo, withoutEmail);
-            recordInHistory(reminder, sentTo, withoutEmail);
-        } catch (MailException | MessagingException e) {
-            failed(reminder, e);
         }
+        return Optional.of(new Outgoing(reminder, mails, reached, withoutEmail));
     }
 
-    private ReminderMail.Content content(ReminderOutbox.PendingReminder reminder) {
-        String title = reminder.commitmentCode() == null ? ""
-                : commitments.find(reminder.commitmentCode()).map(detail -> detail.commitment().title()).orElse("");
-        List<String> groups = recipients.candidateGroups(reminder.taskId());
-        List<String> waitingOn = groups.stream()
-                .map(group -> agencies.find(group).map(agency -> agency.shortName()).orElse(group)).toList();
-        ZoneId zone = groups.stream().map(agencies::find).flatMap(java.util.Optional::stream)
-                .map(agency -> ZoneId.of(agency.timeZone())).findFirst().orElse(ZoneId.of("UTC"));
-        return new ReminderMail.Content(reminder, title, waitingOn, zone);
+    /** Sends every mail over one connection; returns the mails that failed, with why. */
+    private Map<Object, Exception> send(List<MimeMessage> messages) {
+        var failures = new HashMap<Object, Exception>();
+        if (messages.isEmpty()) {
+            return failures;
+        }
+        try {
+            mailSender.send(messages.toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            failures.putAll(e.getFailedMessages());
+            if (failures.isEmpty()) {
+                messages.forEach(message -> failures.put(message, e));
+            }
+        } catch (MailException e) {
+            messages.forEach(message -> failures.put(message, e));
+        }
+        return failures;
     }
 
-    private void failed(ReminderOutbox.PendingReminder reminder, Exception e) {
-        String error = SmtpFailure.describe(e);
-        if (SmtpFailure.isPermanent(e) || reminder.attempts() >= properties.maxAttempts()) {
-            log.error("Reminder {} of task {} failed for good after {} tries: {}", reminder.rule(), reminder.taskId(),
-                    reminder.attempts(), error);
-            outbox.markFailed(reminder.id(), error);
-        } else {
+    private void settle(Outgoing outgoing, Map<Object, Exception> failures, String node) {
+        var reminder = outgoing.reminder();
+        var sent = new ArrayList<>(reminder.sentMessages());
+        var rejected = new ArrayList<String>();
+        Exception transientFailure = null;
+        Exception permanentFailure = null;
+        for (Mail each : outgoing.mails()) {
+            Exception failure = failures.get(each.message());
+            var refused = SmtpFailure.refusedRecipients(failure);
+            rejected.addAll(refused);
+            if (failure == null || SmtpFailure.reachedSomeone(failure)) {
+                sent.add(each.messageId());
+            } else if (SmtpFailure.isPermanent(failure)) {
+                permanentFailure = failure;
+            } else {
+                transientFailure = failure;
+            }
+        }
+        if (!rejected.isEmpty()) {
+            log.error("Reminder {} of task {}: the mail server refused {} for good", reminder.rule(),
+                    reminder.taskId(), rejected);
+        }
+        if (transientFailure != null && reminder.attempts() < properties.maxAttempts()) {
             Duration wait = properties.firstRetryAfter().multipliedBy(1L << Math.min(reminder.attempts() - 1, 20));
             log.warn("Reminder {} of task {} not sent (try {}), again in {}: {}", reminder.rule(), reminder.taskId(),
-                    reminder.attempts(), wait, error);
-            outbox.retryLater(reminder.id(), error, wait);
+                    reminder.attempts(), wait, SmtpFailure.describe(transientFailure));
+            outbox.retryLater(reminder.id(), sent, SmtpFailure.describe(transientFailure), wait);
+        } else if (transientFailure != null || sent.isEmpty()) {
+            Exception last = transientFailure != null ? transientFailure : permanentFailure;
+            log.error("Reminder {} of task {} failed for good after {} tries: {}", reminder.rule(), reminder.taskId(),
+                    reminder.attempts(), SmtpFailure.describe(last));
+            outbox.markFailed(reminder.id(), sent, rejected, SmtpFailure.describe(last));
+        } else {
+            outbox.markSent(reminder.id(), new ReminderOutbox.Delivery(outgoing.reached(), outgoing.withoutEmail(),
+                    rejected, sent), node);
+            recordInHistory(reminder, outgoing.reached(), outgoing.withoutEmail(), rejected);
         }
     }
 
-    private void recordInHistory(ReminderOutbox.PendingReminder reminder, List<String> sentTo, List<String> withoutEmail) {
+    private void recordInHistory(ReminderOutbox.PendingReminder reminder, List<String> sentTo,
+                                 List<String> withoutEmail, List<String> rejected) {
         if (reminder.commitmentCode() == null) {
             return;
         }
@@ -134,11 +184,23 @@ class ReminderSender {
         detail.put("task", reminder.taskName());
         detail.put("recipients", sentTo);
         detail.put("withoutEmail", withoutEmail);
+        if (!rejected.isEmpty()) {
+            detail.put("refusedByMailServer", rejected);
+        }
         detail.put("messageId", reminder.messageId());
         try {
             history.record(reminder.commitmentCode(), Actor.system(), reminder.kind() + "-sent", detail, null);
-        } catch (org.compromiso.commitments.CommitmentNotFoundException e) {
+        } catch (CommitmentNotFoundException e) {
             // a process started without a commitment
         }
+    }
+
+    /** One mail of a reminder, in one language. */
+    private record Mail(String messageId, MimeMessage message) {
+    }
+
+    /** A reminder on its way: its mails still to send, who it reaches and who has no address. */
+    private record Outgoing(ReminderOutbox.PendingReminder reminder, List<Mail> mails, List<String> reached,
+                            List<String> withoutEmail) {
     }
 }

@@ -1,5 +1,6 @@
 package org.compromiso.reminders;
 
+import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,6 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Task_SendReminder: puts the reminder in the outbox, in the engine's transaction. The mail itself goes out
  * from {@link ReminderSender}, so a slow or absent mail server never holds the engine's job threads.
+ * <p>
+ * After the service was down past several reminders of a task, only the latest of them is sent: each rule's
+ * audience includes the earlier ones', and "due in 7 days" is noise once the task is overdue.
  */
 @Component
 class SendReminderDelegate implements JavaDelegate {
@@ -23,6 +27,9 @@ class SendReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        if (supersededByALaterReminder(execution)) {
+            return;
+        }
         String taskId = (String) execution.getVariable("taskId");
         var task = execution.getProcessEngineServices().getTaskService().createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
@@ -34,5 +41,15 @@ class SendReminderDelegate implements JavaDelegate {
         outbox.add(new ReminderOutbox.NewReminder(taskId, task.getName(), task.getProcessInstanceId(), commitment,
                 rule.id(), rule.kind(), ((Date) execution.getVariable("dueDate")).toInstant(),
                 ((Date) execution.getVariable("nextFireAt")).toInstant()));
+    }
+
+    private static boolean supersededByALaterReminder(DelegateExecution execution) {
+        String schedule = (String) execution.getVariable("schedule");
+        if (schedule == null || schedule.isBlank()) {
+            return false;
+        }
+        // the engine's clock, from the model's ${now()}: the public API has no other way to read it
+        Instant now = ((Date) execution.getVariable("now")).toInstant();
+        return !ReminderPolicy.ScheduledReminder.decode(schedule.split(";")[0]).fireAt().isAfter(now);
     }
 }

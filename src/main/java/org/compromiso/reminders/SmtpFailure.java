@@ -1,5 +1,10 @@
 package org.compromiso.reminders;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -26,6 +31,32 @@ final class SmtpFailure {
             }
         }
         return false;
+    }
+
+    /** With partial sending on, the server took the mail for some recipients and refused others. */
+    static boolean reachedSomeone(Throwable failure) {
+        return sendFailure(failure).map(send -> send.getValidSentAddresses() != null
+                && send.getValidSentAddresses().length > 0).orElse(false);
+    }
+
+    /** The addresses the server refused for good (5xx), as text. */
+    static List<String> refusedRecipients(Throwable failure) {
+        var refused = new ArrayList<String>();
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SMTPAddressFailedException address && address.getReturnCode() >= 500) {
+                refused.add(address.getAddress().toString());
+            }
+        }
+        return refused;
+    }
+
+    private static Optional<SendFailedException> sendFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SendFailedException send) {
+                return Optional.of(send);
+            }
+        }
+        return Optional.empty();
     }
 
     static String describe(Throwable failure) {

@@ -156,6 +156,80 @@ class ReminderTest {
         assertThat(timer.getDuedate()).isEqualTo(date(LocalDateTime.of(2024, 1, 25, 0, 0)));   // 10 days - 7
     }
 
+    @Test
+    void aReminderWhoseDueDateMovedBeforeItWentOutIsNotSent() {
+        fireWithoutSending(LocalDateTime.of(2024, 1, 29, 0, 0));
+        var moved = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
+        moved.setDueDate(date(LocalDateTime.of(2024, 3, 1, 0, 0)));
+        engine.getTaskService().saveTask(moved);
+
+        assertThat(sender.drain()).isOne();
+
+        assertThat(mailServer.getReceivedMessages()).as("it would name the old due date").isEmpty();
+        assertThat(jdbc.sql("SELECT state FROM reminder WHERE task_id = ?").param(task.getId()).query(String.class)
+                .single()).isEqualTo("dropped");
+    }
+
+    @Test
+    void afterDowntimePastSeveralRemindersOnlyTheLatestIsSent() throws Exception {
+        LocalDateTime due = LocalDateTime.of(2024, 2, 5, 0, 0);
+        ClockUtil.setCurrentTime(date(due.plusDays(4)));   // before-7d, before-2d, due and +3d have all passed
+
+        runDueDeadlineJobs();
+        assertThat(sender.drain()).isOne();
+
+        var sent = jdbc.sql("SELECT rule FROM reminder WHERE task_id = ?").param(task.getId()).query(String.class).list();
+        assertThat(sent).containsExactly("escalate-supervisors");
+        assertThat(recipients(mailServer.getReceivedMessages())).contains("sresupervisor@compromiso.example");
+        assertThat(deadlineJob().getDuedate()).as("the next one still waits for its day")
+                .isEqualTo(date(due.plusDays(7)));
+    }
+
+    @Test
+    void aModelMayChangeItsTasksRulesAndCountWorkingDays() {
+        String model = """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://compromiso.org/test">
+                  <bpmn:process id="Trial_WorkingDays" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="Start_Trial"/>
+                    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Trial" targetRef="Task_Trial"/>
+                    <bpmn:userTask id="Task_Trial" camunda:candidateGroups="sre" camunda:dueDate="${due}">
+                      <bpmn:extensionElements>
+                        <camunda:properties>
+                          <camunda:property name="reminders" value="before-2d, escalate-supervisors:P1D"/>
+                          <camunda:property name="reminderDays" value="working"/>
+                        </camunda:properties>
+                      </bpmn:extensionElements>
+                    </bpmn:userTask>
+                    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Trial" targetRef="End_Trial"/>
+                    <bpmn:endEvent id="End_Trial"/>
+                  </bpmn:process>
+                </bpmn:definitions>""";
+        engine.getRepositoryService().createDeployment().addString("working-days.bpmn", model).deploy();
+        var mexicoCity = ZoneId.of("America/Mexico_City");
+        // due Tuesday 6 February 2024; Monday the 5th is Constitution Day in Mexico
+        var due = Date.from(LocalDateTime.of(2024, 2, 6, 9, 0).atZone(mexicoCity).toInstant());
+
+        var trial = engine.getRuntimeService().startProcessInstanceByKey("Trial_WorkingDays", Map.of("due", due));
+        var trialTask = engine.getTaskService().createTaskQuery().processInstanceId(trial.getId()).singleResult();
+
+        var deadline = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("TaskDeadline")
+                .processInstanceBusinessKey(trialTask.getId()).singleResult();
+        assertThat(deadlineJob(trialTask.getId()).getDuedate()).as("2 working days before")
+                .isEqualTo(Date.from(LocalDateTime.of(2024, 2, 1, 9, 0).atZone(mexicoCity).toInstant()));
+        assertThat(engine.getRuntimeService().getVariable(deadline.getId(), "schedule")).as("then 1 working day after")
+                .isEqualTo("escalate-supervisors@"
+                        + LocalDateTime.of(2024, 2, 7, 9, 0).atZone(mexicoCity).toInstant().toEpochMilli());
+    }
+
+    /** Runs the task's deadline jobs that are due by the engine's clock, as the job executor would. */
+    private void runDueDeadlineJobs() {
+        for (Job job = deadlineJob(); job != null && (job.getDuedate() == null
+                || !job.getDuedate().after(ClockUtil.getCurrentTime())); job = deadlineJob()) {
+            engine.getManagementService().executeJob(job.getId());
+        }
+    }
+
     /** Moves the clock to the reminder's time, runs its timer and its send job, mails it; returns what arrived. */
     private MimeMessage[] fire(LocalDateTime at) throws Exception {
         mailServer.purgeEmailFromAllMailboxes();
