@@ -75,7 +75,8 @@ public class TaskForms {
                 component.path("values").forEach(value -> values.add(value.path("value").asText()));
                 fields.add(new TaskForm.Field(component.get("key").asText(), component.path("type").asText(),
                         component.path("label").asText(null), validate.path("required").asBoolean(false),
-                        validate.path("pattern").asText(null), List.copyOf(values)));
+                        validate.path("pattern").asText(null), List.copyOf(values),
+                        validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null));
             }
             collect(component.path("components"), fields);
         }
