@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.compromiso.identity.Viewer;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class CommitmentController {
 
+    private static final String LIFECYCLES = "open|done|not_implemented|cancelled";
+
     private final CommitmentRegistry registry;
     private final CommitmentQueries queries;
 
@@ -47,7 +50,9 @@ class CommitmentController {
     @GetMapping
     CommitmentPage list(@RequestParam(required = false) String meeting,
                         @RequestParam(required = false) String agency,
-                        @RequestParam(required = false) String status,
+                        @RequestParam(required = false) @Pattern(regexp = LIFECYCLES, message = "must be one of "
+                                + "open, done, not_implemented, cancelled (report colours such as overdue are "
+                                + "filters of /reports/status)") String status,
                         @RequestParam(required = false) String kind,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,

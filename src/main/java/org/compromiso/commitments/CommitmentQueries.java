@@ -81,7 +81,9 @@ public class CommitmentQueries {
     }
 
     private List<CommitmentDetail.OpenTask> openTasks(String code) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(code).orderByTaskCreateTime().asc().list().stream()
+        // one commitment's tasks are few: exempt from the engine's query-max-results-limit for logged-in users
+        return tasks.createTaskQuery().processInstanceBusinessKey(code).orderByTaskCreateTime().asc().unlimitedList()
+                .stream()
                 .map(task -> new CommitmentDetail.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                         tasks.getIdentityLinksForTask(task.getId()).stream()
                                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))

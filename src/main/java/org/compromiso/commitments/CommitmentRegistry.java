@@ -26,20 +26,28 @@ public class CommitmentRegistry {
     private final CommitmentHistory history;
     private final RuntimeService runtime;
     private final CommitmentProperties properties;
+    private final ProcessDates processDates;
 
     CommitmentRegistry(CommitmentRules rules, CommitmentRepository commitments, CommitmentKinds kinds,
-                       CommitmentHistory history, RuntimeService runtime, CommitmentProperties properties) {
+                       CommitmentHistory history, RuntimeService runtime, CommitmentProperties properties,
+                       ProcessDates processDates) {
         this.rules = rules;
         this.commitments = commitments;
         this.kinds = kinds;
         this.history = history;
         this.runtime = runtime;
         this.properties = properties;
+        this.processDates = processDates;
     }
 
     /** Every rule the commitment breaks; empty when it may be registered. */
     public List<FieldProblem> problemsWith(NewCommitment commitment) {
         return rules.check(commitment);
+    }
+
+    /** The same, for a commitment of a meeting not registered yet, held on this day (null: unknown). */
+    public List<FieldProblem> problemsWith(NewCommitment commitment, LocalDate meetingHeldOn) {
+        return rules.check(commitment, meetingHeldOn);
     }
 
     public boolean isRegistered(String code) {
@@ -72,6 +80,7 @@ public class CommitmentRegistry {
         return instanceId;
     }
 
+    /** Moves an open commitment's target date, and with it the due dates in its process that came from it. */
     @Transactional
     public void changeTargetDate(String code, LocalDate targetDate, String reason, Actor actor) {
         requireReason(reason, "reason");
@@ -80,11 +89,21 @@ public class CommitmentRegistry {
         if (!problems.isEmpty()) {
             throw new InvalidCommitmentException(problems);
         }
-        commitments.changeTargetDate(code, targetDate);
+        if (!commitments.changeTargetDate(code, targetDate)) {
+            throw new InvalidCommitmentException(List.of(
+                    new FieldProblem("lifecycle", "only an open commitment can change its target date")));
+        }
         history.record(code, actor, "target-date-changed",
                 Map.of("from", String.valueOf(before.orElse(null)), "to", targetDate.toString()), reason);
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).list()
-                .forEach(instance -> runtime.setVariable(instance.getId(), "targetDate", toDate(targetDate)));
+        processDates.moveTargetDate(code, toDate(targetDate));
+    }
+
+    /** The commitment's process ended without being cancelled: it is done, unless the desk closed it already. */
+    @Transactional
+    public void recordProcessEnded(String code, String processInstanceId, Actor actor) {
+        if (commitments.markDone(code, processInstanceId)) {
+            history.record(code, actor, "done", Map.of("processInstanceId", processInstanceId), null);
+        }
     }
 
     @Transactional
@@ -107,7 +126,8 @@ public class CommitmentRegistry {
                     new FieldProblem("lifecycle", "only an open commitment can be closed")));
         }
         history.record(code, actor, action, Map.of(), reason);
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).list()
+        // a commitment has one process: exempt from the engine's query-max-results-limit for logged-in users
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).unlimitedList()
                 .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), action + ": " + reason));
     }
 
@@ -125,7 +145,7 @@ public class CommitmentRegistry {
         commitment.leadAgencies().forEach((party, agency) -> variables.putValue("leadAgency" + party, agency));
         LocalDate target = commitment.targetDate() != null ? commitment.targetDate()
                 : LocalDate.now().plus(properties.continuingReview());
-        variables.putValue("targetDate", toDate(target));
+        variables.putValue(ProcessDates.TARGET_DATE, toDate(target));
         return variables;
     }
 

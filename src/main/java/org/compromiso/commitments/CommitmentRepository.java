@@ -53,8 +53,21 @@ class CommitmentRepository {
                 .params(lifecycle, reason, code).update() == 1;
     }
 
-    void changeTargetDate(String code, java.time.LocalDate targetDate) {
-        jdbc.sql("UPDATE commitment SET target_date = ?, updated_at = now() WHERE code = ?")
-                .params(targetDate, code).update();
+    /** Moves the target date of an open commitment; false when it is not open. */
+    boolean changeTargetDate(String code, java.time.LocalDate targetDate) {
+        return jdbc.sql("UPDATE commitment SET target_date = ?, updated_at = now() WHERE code = ? AND lifecycle = 'open'")
+                .params(targetDate, code).update() == 1;
+    }
+
+    /**
+     * Marks an open commitment done when this process of it ended; false when it is closed already or the process
+     * is not its own. The process id may not be stored yet when a process ends in the transaction that started it.
+     */
+    boolean markDone(String code, String processInstanceId) {
+        return jdbc.sql("""
+                        UPDATE commitment SET lifecycle = 'done', updated_at = now()
+                        WHERE code = ? AND lifecycle = 'open'
+                          AND (process_instance_id IS NULL OR process_instance_id = ?)""")
+                .params(code, processInstanceId).update() == 1;
     }
 }

@@ -33,11 +33,21 @@ class CommitmentRules {
 
     /** Every rule the commitment breaks; empty when it may be registered. */
     List<FieldProblem> check(NewCommitment commitment) {
-        var problems = new ArrayList<FieldProblem>();
         Optional<Meeting> meeting = meetings.find(commitment.meetingCode());
+        var problems = new ArrayList<FieldProblem>();
         if (meeting.isEmpty()) {
             problems.add(new FieldProblem("meetingCode", "no meeting " + commitment.meetingCode()));
         }
+        problems.addAll(check(commitment, meeting.map(Meeting::heldOn).orElse(null)));
+        return problems;
+    }
+
+    /**
+     * Every rule the commitment breaks but the meeting's existence, for a meeting not stored yet that was held on
+     * this day (null: unknown, the target date is then not compared with it).
+     */
+    List<FieldProblem> check(NewCommitment commitment, LocalDate meetingHeldOn) {
+        var problems = new ArrayList<FieldProblem>();
         Optional<CommitmentKind> kind = kinds.find(commitment.kind());
         if (kind.isEmpty()) {
             problems.add(new FieldProblem("kind", "unknown kind '" + commitment.kind() + "'; known kinds: "
@@ -55,9 +65,9 @@ class CommitmentRules {
         if (target == null && !commitment.continuing()) {
             problems.add(new FieldProblem("targetDate", "is required unless the commitment is continuing"));
         }
-        meeting.filter(m -> target != null && target.isBefore(m.heldOn()))
-                .ifPresent(m -> problems.add(new FieldProblem("targetDate",
-                        "must not be before the meeting (" + m.heldOn() + ")")));
+        if (target != null && meetingHeldOn != null && target.isBefore(meetingHeldOn)) {
+            problems.add(new FieldProblem("targetDate", "must not be before the meeting (" + meetingHeldOn + ")"));
+        }
         return problems;
     }
 

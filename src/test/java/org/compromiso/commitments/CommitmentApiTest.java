@@ -34,6 +34,8 @@ class CommitmentApiTest {
     ObjectMapper json;
     @Autowired
     org.camunda.bpm.engine.HistoryService history;
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
 
     @Test
     void demoCatalogIsListedWithProvenanceAndARunningProcessEach() {
@@ -71,8 +73,13 @@ class CommitmentApiTest {
     void aFailingProcessStartLeavesNoCommitment() {
         jdbc.sql("INSERT INTO commitment_kind (code, process_key, name_en, name_es) VALUES ('broken', 'NoSuchProcess', 'Broken', 'Roto')")
                 .update();
-
-        var answer = post("/api/commitments", commitment("TEST-BROKEN", "broken", "2024-03-01"));
+        ResponseEntity<JsonNode> answer;
+        try {
+            answer = post("/api/commitments", commitment("TEST-BROKEN", "broken", "2024-03-01"));
+        } finally {
+            // the context and its database are shared: other tests list the kinds
+            jdbc.sql("DELETE FROM commitment_kind WHERE code = 'broken'").update();
+        }
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -161,6 +168,49 @@ class CommitmentApiTest {
     }
 
     @Test
+    void aNewTargetDateMovesTheDueDatesThatCameFromTheOldOne() {
+        post("/api/commitments", commitment("TEST-DUE", "agreed-action", "2024-03-01"));
+        var plan = tasks.createTaskQuery().processInstanceBusinessKey("TEST-DUE").singleResult();
+        tasks.complete(plan.getId(), Map.of("plan", "Plan it", "plannedCompletion", "2024-02-20"));
+        var implement = tasks.createTaskQuery().processInstanceBusinessKey("TEST-DUE").singleResult();
+        assertThat(implement.getDueDate()).isEqualTo(day(2024, 3, 1));
+
+        // the desk holds no task rights in the engine: the move is the service's own work
+        var moved = http.withBasicAuth("deskOfficer", "demo").exchange("/api/commitments/TEST-DUE/target-date",
+                HttpMethod.PUT, json(Map.of("targetDate", "2024-05-01", "reason", "Funding arrives in April")),
+                JsonNode.class);
+
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.createTaskQuery().taskId(implement.getId()).singleResult().getDueDate())
+                .isEqualTo(day(2024, 5, 1));
+        assertThat(runtime.getVariable(implement.getProcessInstanceId(), "targetDate")).isEqualTo(day(2024, 5, 1));
+    }
+
+    @Test
+    void aDueDateThatDidNotComeFromTheTargetDateStays() {
+        post("/api/commitments", commitment("TEST-DUE-OWN", "agreed-action", "2024-03-01"));
+        var plan = tasks.createTaskQuery().processInstanceBusinessKey("TEST-DUE-OWN").singleResult();
+
+        exchange(HttpMethod.PUT, "/api/commitments/TEST-DUE-OWN/target-date",
+                Map.of("targetDate", "2024-05-01", "reason", "Later"));
+
+        assertThat(tasks.createTaskQuery().taskId(plan.getId()).singleResult().getDueDate())
+                .as("planning is due 14 days after registration").isEqualTo(plan.getDueDate());
+    }
+
+    @Test
+    void aClosedCommitmentKeepsItsTargetDate() {
+        post("/api/commitments", commitment("TEST-MOVE-CLOSED", "agreed-action", "2024-03-01"));
+        exchange(HttpMethod.POST, "/api/commitments/TEST-MOVE-CLOSED/cancel", Map.of("reason", "Duplicate"));
+
+        assertProblem(exchange(HttpMethod.PUT, "/api/commitments/TEST-MOVE-CLOSED/target-date",
+                        Map.of("targetDate", "2024-05-01", "reason", "Later")),
+                HttpStatus.BAD_REQUEST, "lifecycle", "only an open commitment");
+        assertThat(get("/api/commitments/TEST-MOVE-CLOSED").getBody().at("/commitment/targetDate").asText())
+                .isEqualTo("2024-03-01");
+    }
+
+    @Test
     void closingAsNotImplementedNeedsAJustificationAndEndsTheProcess() {
         post("/api/commitments", commitment("TEST-CLOSE", "agreed-action", "2024-03-01"));
 
@@ -183,6 +233,11 @@ class CommitmentApiTest {
                 HttpStatus.BAD_REQUEST, "reason", "");
         var cancelled = exchange(HttpMethod.POST, "/api/commitments/TEST-CANCEL/cancel", Map.of("reason", "Registered twice"));
         assertThat(cancelled.getBody().at("/commitment/lifecycle").asText()).isEqualTo("cancelled");
+        JsonNode entry = lastHistory(cancelled.getBody());
+        assertThat(entry.get("action").asText()).isEqualTo("cancelled");
+        assertThat(entry.get("reason").asText()).isEqualTo("Registered twice");
+        assertThat(entry.get("actor").asText()).isEqualTo("admin");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("TEST-CANCEL").count()).isZero();
         assertProblem(exchange(HttpMethod.POST, "/api/commitments/TEST-CANCEL/cancel", Map.of("reason", "again")),
                 HttpStatus.BAD_REQUEST, "lifecycle", "only an open commitment");
     }
@@ -199,6 +254,41 @@ class CommitmentApiTest {
         assertThat(december.get("items")).allSatisfy(item ->
                 assertThat(item.get("meetingCode").asText()).isEqualTo("MX-US-2023-12-27"));
         assertProblem(get("/api/commitments?size=100000"), HttpStatus.BAD_REQUEST, "size", "");
+    }
+
+    @Test
+    void theStatusFilterFindsCommitmentsWhoseProcessEndedAndRefusesUnknownStatuses() {
+        JsonNode done = get("/api/commitments?status=done&size=200").getBody();
+        assertThat(done.get("items")).extracting(item -> item.get("code").asText())
+                .as("the demo finished the meeting with Guatemala").contains("MXUS-2401-MEET-GUATEMALA");
+        assertThat(done.get("items")).allSatisfy(item -> assertThat(item.get("lifecycle").asText()).isEqualTo("done"));
+        JsonNode open = get("/api/commitments?status=open&size=200").getBody();
+        assertThat(open.get("items")).extracting(item -> item.get("code").asText())
+                .doesNotContain("MXUS-2401-MEET-GUATEMALA");
+        assertThat(get("/api/commitments/MXUS-2401-MEET-GUATEMALA").getBody().get("history"))
+                .anySatisfy(entry -> assertThat(entry.get("action").asText()).isEqualTo("done"));
+
+        assertProblem(get("/api/commitments?status=overdue"), HttpStatus.BAD_REQUEST, "status", "must be one of");
+    }
+
+    @Test
+    void aTaskCompletionsFormValuesAreInTheHistory() {
+        post("/api/commitments", commitment("TEST-VALUES", "agreed-action", "2024-03-01"));
+        String task = get("/api/commitments/TEST-VALUES").getBody().at("/openTasks/0/id").asText();
+
+        var completed = post("/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of(
+                "plan", Map.of("value", "Meet the mayors of Tapachula"),
+                "plannedCompletion", Map.of("value", "2024-02-20"),
+                "evidenceLink", Map.of("value", "https://example.org/minutes"))));
+
+        assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode entry = lastHistory(get("/api/commitments/TEST-VALUES").getBody());
+        assertThat(entry.get("action").asText()).isEqualTo("task-completed");
+        assertThat(entry.get("actor").asText()).isEqualTo("admin");
+        assertThat(entry.at("/detail/task").asText()).isEqualTo("Task_PlanAction");
+        assertThat(entry.at("/detail/values/plan").asText()).isEqualTo("Meet the mayors of Tapachula");
+        assertThat(entry.at("/detail/values/plannedCompletion").asText()).isEqualTo("2024-02-20");
+        assertThat(entry.at("/detail/values/evidenceLink").asText()).isEqualTo("https://example.org/minutes");
     }
 
     @Test
@@ -259,8 +349,17 @@ class CommitmentApiTest {
     }
 
     private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
+        return http.withBasicAuth("admin", "demo").exchange(path, method, json(body), JsonNode.class);
+    }
+
+    private static HttpEntity<Object> json(Object body) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth("admin", "demo").exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static java.util.Date day(int year, int month, int day) {
+        return java.util.Date.from(java.time.LocalDate.of(year, month, day).atStartOfDay(java.time.ZoneId.systemDefault())
+                .toInstant());
     }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.compromiso.commitments.CommitmentQueries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ class AgreedActionProcessTest {
     ProcessEngine engine;
     @Autowired
     ProcessDriver driver;
+    @Autowired
+    CommitmentQueries commitments;
 
     ProcessInstance instance;
 
@@ -53,6 +56,9 @@ class AgreedActionProcessTest {
         driver.complete(instance, "Task_VerifyCompletion", Map.of("verified", "yes"));
 
         assertThat(instance).isEnded().hasPassed("End_ActionDone");
+        var done = commitments.find(instance.getBusinessKey()).orElseThrow();
+        assertThat(done.commitment().lifecycle()).as("a commitment whose process ended is done").isEqualTo("done");
+        assertThat(done.history().get(done.history().size() - 1).action()).isEqualTo("done");
     }
 
     @Test
