@@ -1,9 +1,12 @@
 package org.compromiso.catalog;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -71,15 +74,13 @@ public class CatalogImport {
         if (file == null) {
             throw new CatalogRejectedException(reader.errors);
         }
-        // the rules need the meeting in the database: check them inside this transaction, roll back on any error
+        // the commitments' rules are checked even when the meeting block is invalid, so one answer lists every error
         return store(file, reader, actor);
     }
 
     private ImportResult store(CatalogFile file, Reader reader, Actor actor) {
-        boolean meetingCreated = meetings.idOf(file.meeting().code()).isEmpty();
-        if (meetingCreated) {
-            meetings.insert(file.meeting());
-        }
+        var stored = file.meeting() == null ? Optional.<Meeting>empty() : meetings.find(file.meeting().code());
+        LocalDate heldOn = stored.map(Meeting::heldOn).orElse(file.heldOn());
         var registered = new ArrayList<String>();
         var unchanged = new ArrayList<String>();
         var toRegister = new ArrayList<NewCommitment>();
@@ -90,18 +91,21 @@ public class CatalogImport {
                 continue;
             }
             String at = "/commitments/" + entry.getKey();
-            registry.problemsWith(commitment).forEach(problem -> reader.error(at + "/" + problem.field()
+            registry.problemsWith(commitment, heldOn).forEach(problem -> reader.error(at + "/" + problem.field()
                     .replace('.', '/').replace("[", "/").replace("]", ""), problem.reason()));
             toRegister.add(commitment);
         }
         if (!reader.errors.isEmpty()) {
             throw new CatalogRejectedException(reader.errors);
         }
+        if (stored.isEmpty()) {
+            meetings.insert(file.meeting());
+        }
         for (var commitment : toRegister) {
             registry.register(commitment, actor);
             registered.add(commitment.code());
         }
-        return new ImportResult(file.meeting().code(), meetingCreated, registered, unchanged);
+        return new ImportResult(file.meeting().code(), stored.isEmpty(), registered, unchanged);
     }
 
     /** Reads the tree into records, collecting every error with its line instead of stopping at the first. */
@@ -146,7 +150,16 @@ public class CatalogImport {
                 }
                 commitments.put(i, commitment);
             }
-            return meeting == null ? null : new CatalogFile(meeting, commitments);
+            LocalDate heldOn = meeting != null ? meeting.heldOn() : readableDate(root.path("meeting").path("heldOn"));
+            return new CatalogFile(meeting, heldOn, commitments);
+        }
+
+        private static LocalDate readableDate(JsonNode node) {
+            try {
+                return node.isTextual() ? LocalDate.parse(node.asText()) : null;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
 
         private <T> T convert(JsonNode node, Class<T> type, String at) {

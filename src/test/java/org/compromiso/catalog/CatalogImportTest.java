@@ -75,6 +75,27 @@ class CatalogImportTest {
                 provenance: {document: test.txt, quote: "Long ago.", language: fr}
             """;
 
+    // line numbers below are part of the test: keep the layout
+    private static final String BROKEN_MEETING = """
+            meeting:
+              code: TEST-BAD-MEETING
+              heldOn: 2024-03-01
+              place: Mexico City
+            commitments:
+              - code: TEST-CAT-M-KIND
+                title: Unknown kind
+                kind: teleportation
+                leadAgencies: {MX: sre}
+                targetDate: 2024-06-30
+                provenance: {document: test.txt, quote: "Beam us.", language: en}
+              - code: TEST-CAT-M-EARLY
+                title: Too early
+                kind: agreed-action
+                leadAgencies: {MX: nobody}
+                targetDate: 2020-01-01
+                provenance: {document: test.txt, quote: "Long ago.", language: en}
+            """;
+
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -151,6 +172,20 @@ class CatalogImportTest {
                 "29 commitments[3].targetDate");
         assertThat(count("meeting WHERE code = 'TEST-BROKEN-MEETING'")).isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("TEST-CAT-GOOD").count()).isZero();
+    }
+
+    @Test
+    void anInvalidMeetingDoesNotHideTheCommitmentsErrors() {
+        var answer = importYaml(BROKEN_MEETING);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        List<String> errors = new ArrayList<>();
+        answer.getBody().get("errors").forEach(error -> errors.add(error.get("line").asInt() + " "
+                + error.get("field").asText()));
+        assertThat(errors).contains("1 meeting.title", "8 commitments[0].kind", "15 commitments[1].leadAgencies.MX",
+                "16 commitments[1].targetDate");
+        assertThat(count("meeting WHERE code = 'TEST-BAD-MEETING'")).isZero();
+        assertThat(count("commitment WHERE code LIKE 'TEST-CAT-M-%'")).isZero();
     }
 
     @Test
