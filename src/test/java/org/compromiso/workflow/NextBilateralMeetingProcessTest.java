@@ -1,6 +1,7 @@
 package org.compromiso.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
@@ -19,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ProcessTest
 class NextBilateralMeetingProcessTest {
 
+    static final LocalDate REGISTERED = LocalDate.of(2024, 1, 22);
+
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -31,7 +34,7 @@ class NextBilateralMeetingProcessTest {
     @BeforeEach
     void registerCommitment() {
         BpmnAwareTests.init(engine);
-        driver.today(LocalDate.of(2024, 1, 22));
+        driver.today(REGISTERED);
         instance = driver.register("next-meeting", Map.of("MX", "sre", "US", "state"), LocalDate.of(2024, 2, 29));
     }
 
@@ -42,18 +45,27 @@ class NextBilateralMeetingProcessTest {
 
     @Test
     void theMeetingIsPreparedHeldAndItsOutcomesBecomeCommitmentsWithProcesses() {
+        assertThat(driver.candidateGroups(driver.task(instance, "Task_ProposeMeetingDates"))).containsExactly("sre");
+        driver.assertDue(instance, "Task_ProposeMeetingDates", REGISTERED.plusDays(7));
         driver.complete(instance, "Task_ProposeMeetingDates");
         assertThat(driver.candidateGroups(driver.task(instance, "Task_ConfirmDateAndVenue"))).containsExactly("state");
+        driver.assertDue(instance, "Task_ConfirmDateAndVenue", REGISTERED.plusDays(7));
         driver.complete(instance, "Task_ConfirmDateAndVenue", Map.of("meetingDate", "2024-02-06", "venue", "Mexico City"));
+        assertThat(driver.candidateGroups(driver.task(instance, "Task_ConfirmDelegations")))
+                .as("both lead agencies").containsExactlyInAnyOrder("sre", "state");
+        driver.assertDue(instance, "Task_ConfirmDelegations", REGISTERED.plusDays(14));
         driver.complete(instance, "Task_ConfirmDelegations");
+        assertThat(driver.candidateGroups(driver.task(instance, "Task_AgreeAgenda")))
+                .containsExactlyInAnyOrder("sre", "state");
+        driver.assertDue(instance, "Task_AgreeAgenda", REGISTERED.plusDays(14));
         driver.complete(instance, "Task_AgreeAgenda");
-        assertThat(driver.task(instance, "Task_PrepareBriefingBook").getDueDate())
-                .as("the briefing book is due a week before the meeting")
-                .isEqualTo(ProcessDriver.date(LocalDate.of(2024, 1, 30)));
+        driver.assertDue(instance, "Task_PrepareBriefingBook", LocalDate.of(2024, 1, 30));   // a week before
         driver.complete(instance, "Task_PrepareBriefingBook");
 
-        driver.today(LocalDate.of(2024, 2, 6));
-        driver.runJob(instance, "Timer_MeetingDate");
+        holdTheMeeting();
+        assertThat(driver.candidateGroups(driver.task(instance, "Task_RecordOutcomes")))
+                .containsExactlyInAnyOrder("sre", "state");
+        driver.assertDue(instance, "Task_RecordOutcomes", LocalDate.of(2024, 2, 13));
         driver.complete(instance, "Task_RecordOutcomes", Map.of(
                 "meetingHeldOn", "2024-02-07", "meetingPlace", "National Palace, Mexico City",
                 "outcome1Title", "Agree timelines for implementation", "outcome1TargetDate", "2024-03-31",
@@ -72,5 +84,48 @@ class NextBilateralMeetingProcessTest {
         assertThat(second.commitment().leadAgencies()).containsEntry("MX", "segobinm").containsEntry("US", "state");
         assertThat(second.commitment().continuing()).isTrue();
         assertThat(commitments.find(code + "-O3")).isEmpty();
+        assertThat(commitments.find(code).orElseThrow().commitment().lifecycle()).isEqualTo("done");
+    }
+
+    @Test
+    void outcomesThatCannotBecomeCommitmentsAreRefusedWhenRecordedNotLeftToAnIncident() {
+        prepareTheMeeting();
+        holdTheMeeting();
+        var task = driver.task(instance, "Task_RecordOutcomes");
+
+        assertThatThrownBy(() -> driver.complete(instance, "Task_RecordOutcomes", Map.of(
+                "meetingHeldOn", "2024-02-07", "outcome1Title", "Agree timelines",
+                "outcome1TargetDate", "2024-01-31")))
+                .hasMessageContaining("outcome1TargetDate: must not be before the meeting (2024-02-07)");
+        assertThatThrownBy(() -> driver.complete(instance, "Task_RecordOutcomes", Map.of(
+                "meetingHeldOn", "2024-02-07", "outcome1Title", "Agree timelines",
+                "outcome2Title", "Meet Guatemala", "outcome2LeadMX", "nobody")))
+                .hasMessageContaining("outcome2LeadMX");
+        assertThatThrownBy(() -> driver.complete(instance, "Task_RecordOutcomes", Map.of(
+                "meetingHeldOn", "2024-02-07", "outcome1Title", "Agree timelines",
+                "outcome1TargetDate", "end of March")))
+                .hasMessageContaining("outcome1TargetDate");
+
+        assertThat(driver.task(instance, "Task_RecordOutcomes").getId()).as("still open").isEqualTo(task.getId());
+        assertThat(driver.job(instance, "Task_RegisterOutcomes")).isNull();
+        driver.complete(instance, "Task_RecordOutcomes", Map.of("meetingHeldOn", "2024-02-07",
+                "outcome1Title", "Agree timelines", "outcome1TargetDate", "2024-03-31"));
+        driver.runJob(instance, "Task_RegisterOutcomes");
+        assertThat(instance).isEnded();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                .isZero();
+    }
+
+    private void prepareTheMeeting() {
+        driver.complete(instance, "Task_ProposeMeetingDates");
+        driver.complete(instance, "Task_ConfirmDateAndVenue", Map.of("meetingDate", "2024-02-06", "venue", "Mexico City"));
+        driver.complete(instance, "Task_ConfirmDelegations");
+        driver.complete(instance, "Task_AgreeAgenda");
+        driver.complete(instance, "Task_PrepareBriefingBook");
+    }
+
+    private void holdTheMeeting() {
+        driver.today(LocalDate.of(2024, 2, 6));
+        driver.runJob(instance, "Timer_MeetingDate");
     }
 }
