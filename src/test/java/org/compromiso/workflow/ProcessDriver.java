@@ -56,6 +56,11 @@ public class ProcessDriver {
         return task;
     }
 
+    /** Fails unless the one open task with this id is due at the start of this day. */
+    public void assertDue(ProcessInstance instance, String taskKey, LocalDate due) {
+        assertThat(task(instance, taskKey).getDueDate()).as("due date of " + taskKey).isEqualTo(date(due));
+    }
+
     public List<String> candidateGroups(Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .map(link -> link.getGroupId()).filter(java.util.Objects::nonNull).toList();
