@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.compromiso.commitments.LeadershipJudgements;
 import org.compromiso.workflow.TaskForm;
 import org.compromiso.workflow.TaskForms;
 import org.slf4j.Logger;
@@ -22,6 +23,10 @@ import org.springframework.stereotype.Component;
  * tasks as the coordinators would: the Otay II owners confirmed and the Mexican side's works done (reported
  * essentially complete in 2025), and the meeting with Guatemala held (the first US–Mexico–Guatemala ministerial,
  * 2024-02-28). Each step is done only while the process still waits at it, so a restart changes nothing.
+ * <p>
+ * It also enters the compliance assessments that those facts justify, as leadership would, each once per period
+ * and party, with the fact as its rationale. Where the seeds report nothing (the US$180 million program), nothing
+ * is scored.
  */
 @Component
 @ConditionalOnProperty(name = "compromiso.demo.enabled", havingValue = "true")
@@ -30,15 +35,18 @@ class DemoProgress {
     private static final Logger log = LoggerFactory.getLogger(DemoProgress.class);
     private static final String SANDAG = "https://www.sandag.org/news";
     private static final String LA_DECLARATION = "https://www.losangelesdeclaration.com";
+    private static final String ASSESSOR = "leadershipReader";
 
     private final TaskService tasks;
     private final IdentityService identity;
     private final TaskForms forms;
+    private final LeadershipJudgements judgements;
 
-    DemoProgress(TaskService tasks, IdentityService identity, TaskForms forms) {
+    DemoProgress(TaskService tasks, IdentityService identity, TaskForms forms, LeadershipJudgements judgements) {
         this.tasks = tasks;
         this.identity = identity;
         this.forms = forms;
+        this.judgements = judgements;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -60,6 +68,37 @@ class DemoProgress {
                 Map.of("completionSummary", "Joint statement of 2024-02-28", "evidenceLink", LA_DECLARATION));
         complete("MXUS-2401-MEET-GUATEMALA", "Task_VerifyCompletion", "deskOfficer",
                 Map.of("verified", "yes", "verificationNote", "Joint statement published"));
+        assess();
+    }
+
+    private void assess() {
+        String guatemala = "The first US-Mexico-Guatemala ministerial took place in Washington on 2024-02-28"
+                + " (joint statement, losangelesdeclaration.com).";
+        assess("MXUS-2401-MEET-GUATEMALA", "2024-Q1", "MX", 1, guatemala);
+        assess("MXUS-2401-MEET-GUATEMALA", "2024-Q1", "US", 1, guatemala);
+        String february = "The further round took place in Mexico City on 2024-02-06/07 and agreed"
+                + " \"timelines for implementation\".";
+        assess("MXUS-2401-NEXT-MEETING", "2024-Q1", "MX", 1, february);
+        assess("MXUS-2401-NEXT-MEETING", "2024-Q1", "US", 1, february);
+        String fentanyl = "The Trilateral Fentanyl Committee met on 2024-02-07 at the National Palace.";
+        assess("MXUS-2401-FENTANYL-SIDELINES", "2024-Q1", "MX", 1, fentanyl);
+        assess("MXUS-2401-FENTANYL-SIDELINES", "2024-Q1", "US", 1, fentanyl);
+        String darien = "No public evidence that the joint visit to the Darién took place by its target date,"
+                + " 2024-06-30.";
+        assess("MXUS-2401-DARIEN-VISIT", "2024-H1", "MX", -1, darien);
+        assess("MXUS-2401-DARIEN-VISIT", "2024-H1", "US", -1, darien);
+        assess("MXUS-2401-OTAY-II", "2025-Q4", "MX", 1, "Mexican side, built by SEDENA with SICT and Baja"
+                + " California, reported essentially complete in 2025.");
+        assess("MXUS-2401-OTAY-II", "2025-Q4", "US", 0, "US building construction began on 2025-11-10; opening"
+                + " is targeted for late 2027 or 2028.");
+    }
+
+    private void assess(String commitment, String period, String party, int score, String rationale) {
+        boolean done = judgements.assessmentsOf(commitment).stream()
+                .anyMatch(assessment -> assessment.period().equals(period) && assessment.party().equals(party));
+        if (!done) {
+            judgements.assess(commitment, new LeadershipJudgements.Assessment(period, party, score, rationale, ASSESSOR));
+        }
     }
 
     private void complete(String commitment, String taskKey, String user, Map<String, Object> values) {

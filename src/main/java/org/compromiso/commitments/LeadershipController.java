@@ -10,7 +10,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.compromiso.identity.Viewer;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,9 +44,12 @@ class LeadershipController {
         return judgements.assessmentsOf(code);
     }
 
+    /** Only for those who may see the commitment: the same rule as {@code GET /api/commitments/{code}}. */
     @GetMapping("/assessments")
-    List<LeadershipJudgements.Assessment> assessments(@PathVariable String code) {
-        requireCommitment(code);
+    List<LeadershipJudgements.Assessment> assessments(@PathVariable String code, Authentication user) {
+        Viewer viewer = Viewer.of(user);
+        queries.find(code, viewer.seesEverything() ? null : viewer.groups())
+                .orElseThrow(() -> new CommitmentNotFoundException(code));
         return judgements.assessmentsOf(code);
     }
 

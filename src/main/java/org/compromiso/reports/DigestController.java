@@ -1,6 +1,6 @@
 package org.compromiso.reports;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +19,6 @@ class DigestController {
 
     @PostMapping("/api/reports/digest")
     Map<String, List<String>> send() {
-        return Map.of("sentTo", digest.send(LocalDate.now()));
+        return Map.of("sentTo", digest.send(Instant.now()));
     }
 }

@@ -1,7 +1,7 @@
 package org.compromiso.reports;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +56,11 @@ class LeadershipDigest {
 
     @Scheduled(cron = "${compromiso.reports.digest-cron}")
     void weekly() {
-        send(LocalDate.now());
+        send(Instant.now());
     }
 
-    /** Mails the digest as of that day; returns the user ids it went to. */
-    List<String> send(LocalDate asOf) {
+    /** Mails the digest as of that moment; returns the user ids it went to. */
+    List<String> send(Instant at) {
         Map<String, List<String>> byLanguage = new LinkedHashMap<>();
         var sentTo = new ArrayList<String>();
         identity.createUserQuery().memberOfGroup(Groups.LEADERSHIP).listPage(0, 500).forEach(user -> {
@@ -74,17 +74,15 @@ class LeadershipDigest {
         });
         List<String> meetingCodes = meetings.findAll().stream().map(Meeting::code).toList();
         byLanguage.forEach((language, addresses) -> {
-            var all = new ReportFilter(null, null, null, null);
-            var report = asOf.equals(LocalDate.now()) ? reports.draw(java.time.Instant.now(), all, null, language)
-                    : reports.draw(asOf, all, null, language);
+            var report = reports.draw(at, ReportFilter.ALL, null, language);
             try {
                 var message = mail.createMimeMessage();
                 var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
                 helper.setFrom(from);
                 helper.setTo(addresses.toArray(String[]::new));
-                helper.setSubject(labels.message("digest.subject", new Object[] {asOf}, language));
+                helper.setSubject(labels.message("digest.subject", new Object[] {report.asOf()}, language));
                 helper.setText(body(report, language));
-                helper.addAttachment("status-" + asOf + ".pdf", new ByteArrayResource(renderer.pdf(report, meetingCodes)),
+                helper.addAttachment("status-" + report.asOf() + ".pdf", new ByteArrayResource(renderer.pdf(report, meetingCodes)),
                         "application/pdf");
                 mail.send(message);
             } catch (MessagingException e) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import org.compromiso.identity.Viewer;
 import org.compromiso.meetings.Meeting;
 import org.compromiso.identity.Groups;
@@ -41,7 +43,7 @@ class ReportController {
     }
 
     @GetMapping("/reports/status")
-    String page(Params params, HttpServletRequest request, Authentication user, Model model) {
+    String page(@Valid Params params, HttpServletRequest request, Authentication user, Model model) {
         var report = draw(params, user);
         model.addAllAttributes(renderer.model(report, request.getQueryString() == null ? "" : request.getQueryString(),
                 meetingCodes(), false));
@@ -51,19 +53,19 @@ class ReportController {
 
     @GetMapping("/reports/status.json")
     @ResponseBody
-    StatusReport json(Params params, Authentication user) {
+    StatusReport json(@Valid Params params, Authentication user) {
         return draw(params, user);
     }
 
     @GetMapping("/reports/status.csv")
-    ResponseEntity<String> csv(Params params, Authentication user) {
+    ResponseEntity<String> csv(@Valid Params params, Authentication user) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"status.csv\"")
                 .body(renderer.csv(draw(params, user)));
     }
 
     @GetMapping("/reports/status.pdf")
-    ResponseEntity<byte[]> pdf(Params params, Authentication user) {
+    ResponseEntity<byte[]> pdf(@Valid Params params, Authentication user) {
         var report = draw(params, user);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"status-" + report.asOf() + ".pdf\"")
@@ -74,7 +76,7 @@ class ReportController {
         Viewer viewer = Viewer.of(user);
         Set<String> visibleTo = viewer.seesEverything() ? null : viewer.groups();
         var filter = new ReportFilter(blank(params.meeting()), blank(params.agency()), blank(params.party()),
-                params.status());
+                params.status(), blank(params.period()));
         String language = "es".equals(params.lang()) ? "es" : "en";
         if (params.at() != null) {
             return reports.draw(params.at(), filter, visibleTo, language);
@@ -93,8 +95,13 @@ class ReportController {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** The report's query parameters: {@code asOf} a day (its end), or {@code at} a precise moment. */
+    /**
+     * The report's query parameters: {@code asOf} a day (its end), or {@code at} a precise moment; {@code period}
+     * the reporting period of the compliance matrix (none: each party's latest score).
+     */
     record Params(String meeting, String agency, String party, Status status, String lang,
+                  @Pattern(regexp = "|[0-9]{4}-(Q[1-4]|H[12]|[0-9]{2})", message = "must be like 2024-Q1, 2024-H1 or 2024-03")
+                  String period,
                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant at) {
     }

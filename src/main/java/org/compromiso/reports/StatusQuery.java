@@ -17,18 +17,28 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The facts behind every commitment's status as of a moment, in one SQL query over our tables and the engine's
- * history tables, whatever the number of commitments. Only rows written at or before that moment count, so the
- * answer for a past date does not change when work happens later.
+ * history tables, whatever the number of commitments. Only rows written at or before that moment count, and what
+ * is overwritten in place (a commitment's target date, a task's due date and assignee) is rebuilt from append-only
+ * records (the history, {@code task_due_date}, the engine's identity link log), so the answer for a past moment
+ * does not change when work happens later.
  */
 @Repository
 class StatusQuery {
+
+    /**
+     * What counts as work on a commitment for staleness: its registration, completed tasks and the desk's changes
+     * of course. Reminders, escalations, assessments and overrides are about a commitment, not work on it, so
+     * they keep nothing fresh.
+     */
+    static final List<String> WORK = List.of("registered", "task-completed", "target-date-changed",
+            "closed-not-implemented", "cancelled");
 
     private static final String SQL = """
             WITH c AS (
                 SELECT c.id, c.code, m.code AS meeting_code, c.title, c.kind, c.target_date, c.continuing, c.quote,
                        c.source_document, c.process_instance_id
                 FROM commitment c JOIN meeting m ON m.id = c.meeting_id
-                WHERE c.created_at <= :asOf
+                WHERE c.created_at <= :recordedBy AND m.held_on <= :today
                   AND (CAST(:meeting AS text) IS NULL OR m.code = :meeting)
                   AND (CAST(:agency AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency a
                                                           WHERE a.commitment_id = c.id AND a.agency = :agency))
@@ -39,22 +49,49 @@ class StatusQuery {
             ), leads AS (
                 SELECT a.commitment_id, string_agg(a.party || '=' || a.agency, ',' ORDER BY a.party) AS leads
                 FROM commitment_agency a JOIN c ON c.id = a.commitment_id WHERE a.role = 'lead' GROUP BY a.commitment_id
+            ), target AS (
+                -- the commitment row holds today's target date; the history holds each change with its from and to
+                SELECT c.id AS commitment_id,
+                       CASE WHEN before.detail IS NOT NULL THEN CAST(before.detail ->> 'to' AS date)
+                            WHEN after.detail IS NOT NULL THEN CAST(nullif(after.detail ->> 'from', 'null') AS date)
+                            ELSE c.target_date END AS target_date
+                FROM c
+                LEFT JOIN LATERAL (SELECT h.detail FROM commitment_history h
+                                   WHERE h.commitment_id = c.id AND h.action = 'target-date-changed' AND h.at <= :asOf
+                                   ORDER BY h.at DESC, h.id DESC LIMIT 1) before ON true
+                LEFT JOIN LATERAL (SELECT h.detail FROM commitment_history h
+                                   WHERE h.commitment_id = c.id AND h.action = 'target-date-changed' AND h.at > :asOf
+                                   ORDER BY h.at, h.id LIMIT 1) after ON true
             ), closing AS (
                 SELECT DISTINCT ON (h.commitment_id) h.commitment_id, h.action
                 FROM commitment_history h JOIN c ON c.id = h.commitment_id
                 WHERE h.action IN ('closed-not-implemented', 'cancelled') AND h.at <= :asOf
                 ORDER BY h.commitment_id, h.at DESC
-            ), tasks AS (
-                SELECT c.id AS commitment_id,
-                       count(*) FILTER (WHERE t.end_time_ <= :asOf AND t.delete_reason_ = 'completed') AS done,
-                       count(*) FILTER (WHERE t.start_time_ <= :asOf AND (t.end_time_ IS NULL OR t.end_time_ > :asOf)) AS open,
-                       min(t.due_date_) FILTER (WHERE t.start_time_ <= :asOf AND (t.end_time_ IS NULL OR t.end_time_ > :asOf)) AS next_due,
-                       (array_agg(t.name_ ORDER BY t.due_date_ NULLS LAST, t.start_time_)
-                            FILTER (WHERE t.start_time_ <= :asOf AND (t.end_time_ IS NULL OR t.end_time_ > :asOf)))[1] AS current_step
+            ), task AS (
+                -- each task as it was: its due date from task_due_date (tasks older than that table: the engine's),
+                -- claimed when its last assignee change by then set an assignee
+                SELECT c.id AS commitment_id, t.name_, t.start_time_,
+                       t.end_time_ <= :asOf AND t.delete_reason_ = 'completed' AS done,
+                       t.start_time_ <= :asOf AND (t.end_time_ IS NULL OR t.end_time_ > :asOf) AS open,
+                       CASE WHEN due.task_id IS NOT NULL THEN due.due_date
+                            WHEN NOT EXISTS (SELECT 1 FROM task_due_date d WHERE d.task_id = t.id_) THEN t.due_date_
+                       END AS due,
+                       coalesce(assignee.operation_type_ = 'add', false) AS claimed
                 FROM c JOIN act_hi_taskinst t ON t.proc_inst_id_ = c.process_instance_id
-                GROUP BY c.id
+                LEFT JOIN LATERAL (SELECT d.task_id, d.due_date FROM task_due_date d
+                                   WHERE d.task_id = t.id_ AND d.at <= :asOf
+                                   ORDER BY d.at DESC, d.id DESC LIMIT 1) due ON true
+                LEFT JOIN LATERAL (SELECT l.operation_type_ FROM act_hi_identitylink l
+                                   WHERE l.task_id_ = t.id_ AND l.type_ = 'assignee' AND l.timestamp_ <= :asOf
+                                   ORDER BY l.timestamp_ DESC, l.id_ DESC LIMIT 1) assignee ON true
+            ), tasks AS (
+                SELECT commitment_id, count(*) FILTER (WHERE done) AS done, count(*) FILTER (WHERE open) AS open,
+                       min(due) FILTER (WHERE open) AS next_due,
+                       min(due) FILTER (WHERE open AND NOT claimed) AS next_unstarted_due,
+                       (array_agg(name_ ORDER BY due NULLS LAST, start_time_) FILTER (WHERE open))[1] AS current_step
+                FROM task GROUP BY commitment_id
             ), activity AS (
-                SELECT h.commitment_id, max(h.at) AS last_at,
+                SELECT h.commitment_id, max(h.at) FILTER (WHERE h.action = ANY (:work)) AS last_at,
                        array_agg(DISTINCT h.detail -> 'values' ->> 'evidenceLink')
                            FILTER (WHERE h.detail -> 'values' ->> 'evidenceLink' IS NOT NULL) AS evidence
                 FROM commitment_history h JOIN c ON c.id = h.commitment_id
@@ -69,14 +106,16 @@ class StatusQuery {
                 FROM status_override o JOIN c ON c.id = o.commitment_id WHERE o.at <= :asOf
                 ORDER BY o.commitment_id, o.at DESC
             )
-            SELECT c.*, leads.leads, closing.action AS closing,
+            SELECT c.id, c.code, c.meeting_code, c.title, c.kind, target.target_date, c.continuing, c.quote,
+                   c.source_document, c.process_instance_id, leads.leads, closing.action AS closing,
                    p.state_ = 'COMPLETED' AND p.end_time_ <= :asOf AS process_completed,
-                   coalesce(tasks.done, 0) AS done, coalesce(tasks.open, 0) AS open, tasks.next_due, tasks.current_step,
-                   activity.last_at, activity.evidence,
+                   coalesce(tasks.done, 0) AS done, coalesce(tasks.open, 0) AS open, tasks.next_due,
+                   tasks.next_unstarted_due, tasks.current_step, activity.last_at, activity.evidence,
                    coalesce(last_completion.detail -> 'values' ->> 'blocker', 'false') = 'true' AS blocked,
                    last_completion.detail -> 'values' ->> 'blockerNote' AS blocker_note,
                    override.status AS override_status, override.comment AS override_comment
             FROM c
+            JOIN target ON target.commitment_id = c.id
             LEFT JOIN leads ON leads.commitment_id = c.id
             LEFT JOIN closing ON closing.commitment_id = c.id
             LEFT JOIN act_hi_procinst p ON p.id_ = c.process_instance_id
@@ -93,35 +132,46 @@ class StatusQuery {
         this.jdbc = jdbc;
     }
 
-    /** The status of every commitment the filter and the viewer's agencies (null: all) allow, as of the end of that day. */
-    List<CommitmentStatus> statuses(LocalDate asOf, ReportFilter filter, Set<String> visibleTo, StatusRules rules) {
-        return statuses(endOf(asOf), asOf, filter, visibleTo, rules);
-    }
-
-    /** The same, as of a precise moment (judged against the day {@code today}). */
-    List<CommitmentStatus> statuses(Timestamp at, LocalDate today, ReportFilter filter, Set<String> visibleTo,
-                                    StatusRules rules) {
+    /**
+     * The status of every commitment the filter and the viewer's agencies (null: all) allow, from the facts
+     * recorded up to {@code asOf}, judged against the day {@code today}. It counts the commitments recorded by
+     * {@code recordedBy} whose meeting was held by {@code today}: a commitment exists from the day it was agreed,
+     * but a report never shows one that was entered after the moment it is drawn for.
+     */
+    List<CommitmentStatus> statuses(Timestamp asOf, LocalDate today, Timestamp recordedBy, ReportFilter filter,
+                                    Set<String> visibleTo, StatusRules rules) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("asOf", at);
+        parameters.put("asOf", asOf);
+        parameters.put("today", today);
+        parameters.put("recordedBy", recordedBy);
         parameters.put("meeting", filter.meeting());
         parameters.put("agency", filter.agency());
         parameters.put("party", filter.party());
         parameters.put("restricted", visibleTo != null);
         parameters.put("visible", visibleTo == null ? new String[0] : visibleTo.toArray(String[]::new));
+        parameters.put("work", WORK.toArray(String[]::new));
         return jdbc.sql(SQL).params(parameters).query((rs, row) -> line(rs, today, rules)).list();
     }
 
-    /** The latest compliance score and rationale per commitment and party as of the end of that day. */
-    Map<String, Map<String, Object[]>> assessments(Timestamp at) {
-        Map<String, Map<String, Object[]>> scores = new LinkedHashMap<>();
+    /** A party's compliance score for one commitment in one reporting period. */
+    record Score(int score, String period, String rationale) {
+    }
+
+    /**
+     * The latest score per commitment and party recorded by {@code at}, in that period (null: in any period, the
+     * one entered last).
+     */
+    Map<String, Map<String, Score>> assessments(Timestamp at, String period) {
+        Map<String, Map<String, Score>> scores = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT DISTINCT ON (a.commitment_id, a.party) c.code, a.party, a.score, a.rationale
-                        FROM assessment a JOIN commitment c ON c.id = a.commitment_id WHERE a.at <= ?
-                        ORDER BY a.commitment_id, a.party, a.at DESC""")
-                .param(at)
+                        SELECT DISTINCT ON (a.commitment_id, a.party) c.code, a.party, a.score, a.period, a.rationale
+                        FROM assessment a JOIN commitment c ON c.id = a.commitment_id
+                        WHERE a.at <= :at AND (CAST(:period AS text) IS NULL OR a.period = :period)
+                        ORDER BY a.commitment_id, a.party, a.at DESC, a.id DESC""")
+                .param("at", at).param("period", period)
                 .query(rs -> {
-                    scores.computeIfAbsent(rs.getString("code"), code -> new LinkedHashMap<>())
-                            .put(rs.getString("party"), new Object[] {rs.getInt("score"), rs.getString("rationale")});
+                    scores.computeIfAbsent(rs.getString("code"), code -> new LinkedHashMap<>()).put(rs.getString("party"),
+                            new Score(rs.getInt("score"), rs.getString("period"), rs.getString("rationale")));
                 });
         return scores;
     }
@@ -138,7 +188,7 @@ class StatusQuery {
         LocalDate lastActivity = day(rs.getTimestamp("last_at"));
         var facts = new StatusRules.Facts(lifecycle, rs.getBoolean("process_completed"),
                 rs.getObject("target_date", LocalDate.class), rs.getBoolean("continuing"), nextDeadline,
-                rs.getInt("done"), rs.getBoolean("blocked"), lastActivity);
+                day(rs.getTimestamp("next_unstarted_due")), rs.getBoolean("blocked"), lastActivity);
         Status derived = rules.apply(facts, asOf);
         String override = rs.getString("override_status");
         var leads = new LinkedHashMap<String, String>();

@@ -17,8 +17,12 @@ public record StatusReport(LocalDate asOf, Instant generatedAt, ReportFilter fil
     public record Change(String code, String title, Status from, Status to) {
     }
 
-    /** The latest compliance score of each party for one commitment (+1, 0, -1; absent: not assessed). */
-    public record ComplianceLine(String code, String title, Map<String, Integer> scores, Map<String, String> rationales) {
+    /**
+     * The latest compliance score of each party for one commitment (+1, 0, -1; absent: not assessed), with the
+     * reporting period it scores.
+     */
+    public record ComplianceLine(String code, String title, Map<String, Integer> scores, Map<String, String> periods,
+                                 Map<String, String> rationales) {
     }
 
     /** Status counts on one day, for the trend chart. */

@@ -1,13 +1,18 @@
 package org.compromiso.reports;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -36,45 +41,55 @@ public class StatusReports {
 
     /** The report as of a precise moment, as it was then: later work does not change it. */
     public StatusReport draw(Instant at, ReportFilter filter, Set<String> visibleTo, String language) {
-        return draw(java.sql.Timestamp.from(at), at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), filter, visibleTo,
-                language);
+        return draw(Timestamp.from(at), at.atZone(ZoneOffset.UTC).toLocalDate(), filter, visibleTo, language);
     }
 
-    private StatusReport draw(java.sql.Timestamp at, LocalDate asOf, ReportFilter filter, Set<String> visibleTo,
+    private StatusReport draw(Timestamp at, LocalDate asOf, ReportFilter filter, Set<String> visibleTo,
                               String language) {
         StatusRules rules = properties.rules();
-        List<CommitmentStatus> all = query.statuses(at, asOf, filter, visibleTo, rules);
+        List<CommitmentStatus> all = query.statuses(at, asOf, at, filter, visibleTo, rules);
         List<CommitmentStatus> lines = filter.status() == null ? all
                 : all.stream().filter(line -> line.status() == filter.status()).toList();
-        Map<String, Status> before = query.statuses(asOf.minusDays(7), filter, visibleTo, rules).stream()
+        Map<String, Status> before = earlier(asOf.minusDays(7), at, filter, visibleTo, rules).stream()
                 .collect(Collectors.toMap(CommitmentStatus::code, CommitmentStatus::status));
         var changes = lines.stream().filter(line -> before.get(line.code()) != line.status())
                 .map(line -> new StatusReport.Change(line.code(), line.title(), before.get(line.code()), line.status()))
                 .toList();
         var open = lines.stream().filter(line -> !FINAL.contains(line.status())).toList();
-        var compliance = compliance(lines, query.assessments(at));
+        var compliance = compliance(lines, query.assessments(at, filter.period()));
         return new StatusReport(asOf, at.toInstant(), filter, language, counts(lines), lines, changes,
                 filterLines(lines, line -> line.status() == Status.OVERDUE),
                 filterLines(open, line -> line.lastActivity() != null
                         && !line.lastActivity().isAfter(asOf.minusDays(properties.staleDays()))),
                 open.stream().filter(line -> line.nextDeadline() != null && !line.nextDeadline().isBefore(asOf)
                                 && !line.nextDeadline().isAfter(asOf.plusDays(properties.upcomingDays())))
-                        .sorted(java.util.Comparator.comparing(CommitmentStatus::nextDeadline)).toList(),
+                        .sorted(Comparator.comparing(CommitmentStatus::nextDeadline)).toList(),
                 filterLines(open, CommitmentStatus::blocked), PARTIES, compliance, averages(compliance),
-                trend(asOf, filter, visibleTo, rules));
+                trend(asOf, at, filter, visibleTo, rules));
     }
 
-    private static List<CommitmentStatus> filterLines(List<CommitmentStatus> lines,
-                                                      java.util.function.Predicate<CommitmentStatus> which) {
+    /**
+     * The statuses of an earlier day, for the trend and the changes: every commitment agreed by then, as its
+     * recorded facts of that day judge it, but only commitments recorded by the report's moment {@code at}, and
+     * no fact after it.
+     */
+    private List<CommitmentStatus> earlier(LocalDate day, Timestamp at, ReportFilter filter, Set<String> visibleTo,
+                                           StatusRules rules) {
+        Timestamp endOfDay = StatusQuery.endOf(day);
+        Timestamp facts = endOfDay.before(at) ? endOfDay : at;
+        return query.statuses(facts, day, at, filter, visibleTo, rules);
+    }
+
+    private static List<CommitmentStatus> filterLines(List<CommitmentStatus> lines, Predicate<CommitmentStatus> which) {
         return lines.stream().filter(which).toList();
     }
 
-    private List<StatusReport.TrendPoint> trend(LocalDate asOf, ReportFilter filter, Set<String> visibleTo,
-                                                StatusRules rules) {
+    private List<StatusReport.TrendPoint> trend(LocalDate asOf, Timestamp at, ReportFilter filter,
+                                                Set<String> visibleTo, StatusRules rules) {
         var points = new ArrayList<StatusReport.TrendPoint>();
         for (int week = properties.trendWeeks() - 1; week >= 0; week--) {
             LocalDate day = asOf.minusWeeks(week);
-            points.add(new StatusReport.TrendPoint(day, counts(query.statuses(day, filter, visibleTo, rules))));
+            points.add(new StatusReport.TrendPoint(day, counts(earlier(day, at, filter, visibleTo, rules))));
         }
         return points;
     }
@@ -89,15 +104,17 @@ public class StatusReports {
     }
 
     private static List<StatusReport.ComplianceLine> compliance(List<CommitmentStatus> lines,
-                                                                 Map<String, Map<String, Object[]>> assessments) {
+                                                                 Map<String, Map<String, StatusQuery.Score>> assessments) {
         return lines.stream().filter(line -> assessments.containsKey(line.code())).map(line -> {
             var scores = new LinkedHashMap<String, Integer>();
+            var periods = new LinkedHashMap<String, String>();
             var rationales = new LinkedHashMap<String, String>();
             assessments.get(line.code()).forEach((party, score) -> {
-                scores.put(party, (Integer) score[0]);
-                rationales.put(party, (String) score[1]);
+                scores.put(party, score.score());
+                periods.put(party, score.period());
+                rationales.put(party, score.rationale());
             });
-            return new StatusReport.ComplianceLine(line.code(), line.title(), scores, rationales);
+            return new StatusReport.ComplianceLine(line.code(), line.title(), scores, periods, rationales);
         }).toList();
     }
 
@@ -105,7 +122,7 @@ public class StatusReports {
     private static Map<String, Double> averages(List<StatusReport.ComplianceLine> compliance) {
         var averages = new LinkedHashMap<String, Double>();
         for (String party : PARTIES) {
-            var mean = compliance.stream().map(line -> line.scores().get(party)).filter(java.util.Objects::nonNull)
+            var mean = compliance.stream().map(line -> line.scores().get(party)).filter(Objects::nonNull)
                     .mapToInt(Integer::intValue).average();
             averages.put(party, mean.isPresent() ? mean.getAsDouble() : null);
         }

@@ -8,16 +8,22 @@ import java.time.LocalDate;
  * <li>closed as not implemented, or cancelled: so;</li>
  * <li>done: the process ended successfully;</li>
  * <li>overdue: an open task's due date, or the target date of a discrete commitment, is before today;</li>
- * <li>at risk: a blocker is flagged; or the next deadline is within {@code nearDays} and no step is done yet; or
- * nothing happened for {@code staleDays} days or more (stale);</li>
+ * <li>at risk: a blocker is flagged; or an open task that nobody has claimed is due within {@code nearDays}; or
+ * no work happened for {@code staleDays} days or more (stale);</li>
  * <li>on track otherwise.</li>
  * </ol>
  */
 public record StatusRules(int nearDays, int staleDays) {
 
-    /** What the rules look at, as of one day. */
+    /**
+     * What the rules look at, as of one day.
+     *
+     * @param nextDeadline      the earliest due date of the open tasks
+     * @param unstartedDeadline the earliest due date of the open tasks nobody has claimed
+     * @param lastActivity      the day of the last work (see {@code StatusQuery.WORK})
+     */
     public record Facts(String lifecycle, boolean processCompleted, LocalDate targetDate, boolean continuing,
-                        LocalDate nextDeadline, int stepsDone, boolean blocked, LocalDate lastActivity) {
+                        LocalDate nextDeadline, LocalDate unstartedDeadline, boolean blocked, LocalDate lastActivity) {
     }
 
     public Status apply(Facts facts, LocalDate today) {
@@ -34,8 +40,9 @@ public record StatusRules(int nearDays, int staleDays) {
                 || (!facts.continuing() && before(facts.targetDate(), today))) {
             return Status.OVERDUE;
         }
-        boolean deadlineNear = facts.nextDeadline() != null && !facts.nextDeadline().isAfter(today.plusDays(nearDays));
-        if (facts.blocked() || (deadlineNear && facts.stepsDone() == 0) || isStale(facts, today)) {
+        boolean nearAndNotStarted = facts.unstartedDeadline() != null
+                && !facts.unstartedDeadline().isAfter(today.plusDays(nearDays));
+        if (facts.blocked() || nearAndNotStarted || isStale(facts, today)) {
             return Status.AT_RISK;
         }
         return Status.ON_TRACK;

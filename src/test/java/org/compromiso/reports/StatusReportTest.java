@@ -2,21 +2,30 @@ package org.compromiso.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.TaskService;
 import org.compromiso.CompromisoTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -24,9 +33,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+/**
+ * The reports of the demo catalog as DemoProgress leaves it. Each test changes only commitments no other test
+ * of this class reads, so their order does not matter.
+ */
 @CompromisoTest
 class StatusReportTest {
+
+    static final List<String> STATUS_LABELS = List.of("On track", "At risk", "Overdue", "Done", "Not implemented",
+            "Cancelled");
 
     @Autowired
     TestRestTemplate http;
@@ -34,16 +52,19 @@ class StatusReportTest {
     TaskService tasks;
     @Autowired
     GreenMail mailServer;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theDemoCommitmentsHaveTheStatusesTheirDatesGiveThem() {
         JsonNode report = json("/reports/status.json");
         assertThat(status(report, "MXUS-2401-DARIEN-VISIT")).as("target 2024-06-30 passed").isEqualTo("OVERDUE");
         assertThat(status(report, "MXUS-2312-ROOT-CAUSES")).as("continuing, first task due in 14 days").isEqualTo("ON_TRACK");
+        assertThat(status(report, "MXUS-2401-MEET-GUATEMALA")).as("the demo completed its process").isEqualTo("DONE");
 
         String inTenDays = LocalDate.now().plusDays(10).toString();
         assertThat(status(json("/reports/status.json?asOf=" + inTenDays), "MXUS-2312-ROOT-CAUSES"))
-                .as("first deadline within 7 days, nothing done").isEqualTo("AT_RISK");
+                .as("first deadline within 7 days, nobody claimed it").isEqualTo("AT_RISK");
         String inFifteenDays = LocalDate.now().plusDays(15).toString();
         assertThat(status(json("/reports/status.json?asOf=" + inFifteenDays), "MXUS-2312-ROOT-CAUSES"))
                 .as("first task past its due date").isEqualTo("OVERDUE");
@@ -52,7 +73,65 @@ class StatusReportTest {
             total += count.asLong();
         }
         assertThat(total).isEqualTo(report.get("commitments").size());
-        assertThat(report.get("trend")).hasSize(8);
+    }
+
+    @Test
+    void theTrendCountsEveryCommitmentFromItsMeetingWithTheFactsOfEachWeek() {
+        JsonNode report = json("/reports/status.json");
+        JsonNode trend = report.get("trend");
+        assertThat(trend).hasSize(8);
+        LocalDate today = LocalDate.parse(report.get("asOf").asText());
+        for (int week = 0; week < 8; week++) {
+            JsonNode point = trend.get(week);
+            assertThat(point.get("day").asText()).isEqualTo(today.minusWeeks(7 - week).toString());
+            long total = 0;
+            for (JsonNode count : point.get("counts")) {
+                total += count.asLong();
+            }
+            assertThat(total).as("week %d: every commitment was agreed in 2023 or 2024", week)
+                    .isEqualTo(report.get("commitments").size());
+        }
+        assertThat(trend.get(7).get("counts")).as("this week is the report itself").isEqualTo(report.get("counts"));
+        assertThat(trend.get(0).at("/counts/DONE").asLong()).as("nothing was recorded done 7 weeks ago").isZero();
+
+        JsonNode december = json("/reports/status.json?meeting=MX-US-2023-12-27").get("trend").get(0).get("counts");
+        assertThat(december.get("OVERDUE").asLong()).as("the two discrete ones, due 2024-01-31").isEqualTo(2);
+        assertThat(december.get("ON_TRACK").asLong()).as("the five continuing ones, no task yet").isEqualTo(5);
+    }
+
+    @Test
+    void whatChangedSinceAWeekAgoNamesTheStatusOnEachSide() {
+        post("deskOfficer", "/api/commitments/MXUS-2401-DEV-PROGRAM/close-as-not-implemented",
+                Map.of("justification", "No public disbursement data found"));
+
+        Map<String, String> changes = new HashMap<>();
+        for (JsonNode change : json("/reports/status.json").get("changes")) {
+            changes.put(change.get("code").asText(), change.path("from").asText("-") + ">" + change.get("to").asText());
+        }
+        assertThat(changes).containsEntry("MXUS-2401-DEV-PROGRAM", "OVERDUE>NOT_IMPLEMENTED")
+                .as("completed by the demo this week, past its target a week ago")
+                .containsEntry("MXUS-2401-MEET-GUATEMALA", "OVERDUE>DONE")
+                .doesNotContainKey("MXUS-2401-DARIEN-VISIT");
+    }
+
+    @Test
+    void theMeetingPartyAndStatusFiltersNarrowTheReport() {
+        JsonNode december = json("/reports/status.json?meeting=MX-US-2023-12-27");
+        assertThat(codes(december)).contains("MXUS-2312-ROOT-CAUSES", "MXUS-2312-NEXT-MEETING")
+                .noneMatch(code -> code.startsWith("MXUS-2401"));
+        assertThat(december.get("commitments"))
+                .allSatisfy(line -> assertThat(line.get("meetingCode").asText()).isEqualTo("MX-US-2023-12-27"));
+
+        JsonNode panama = json("/reports/status.json?party=PA");
+        assertThat(codes(panama)).contains("MXUS-2401-DARIEN-VISIT").doesNotContain("MXUS-2401-OTAY-II");
+        assertThat(panama.get("commitments")).allSatisfy(line -> assertThat(line.at("/leadAgencies/PA").isMissingNode()).isFalse());
+
+        JsonNode all = json("/reports/status.json");
+        JsonNode overdue = json("/reports/status.json?status=OVERDUE");
+        assertThat(overdue.get("commitments")).hasSize(all.at("/counts/OVERDUE").asInt())
+                .allSatisfy(line -> assertThat(line.get("status").asText()).isEqualTo("OVERDUE"));
+        assertThat(overdue.at("/counts/OVERDUE").asInt()).isEqualTo(all.at("/counts/OVERDUE").asInt());
+        assertThat(overdue.at("/counts/ON_TRACK").asInt()).isZero();
     }
 
     @Test
@@ -68,7 +147,49 @@ class StatusReportTest {
         assertThat(line.get("blockerNote").asText()).isEqualTo("Waiting on the budget");
         assertThat(line.get("evidenceLinks").toString()).contains("https://example.org/plan.pdf");
         assertThat(line.get("stepsDone").asInt()).isEqualTo(1);
-        assertThat(json("/reports/status.json").get("blocked").toString()).contains("MXUS-2401-LEGAL-EMPLOYMENT");
+        assertThat(codes(json("/reports/status.json"), "blocked")).contains("MXUS-2401-LEGAL-EMPLOYMENT");
+    }
+
+    @Test
+    void aNearDeadlineRisksOnlyWhileNobodyHasClaimedTheTask() {
+        String inTenDays = "/reports/status.json?asOf=" + LocalDate.now().plusDays(10);
+        assertThat(status(json(inTenDays), "MXUS-2312-DISRUPT-NETWORKS")).isEqualTo("AT_RISK");
+
+        var task = tasks.createTaskQuery().processInstanceBusinessKey("MXUS-2312-DISRUPT-NETWORKS").singleResult();
+        tasks.claim(task.getId(), "sspcCoordinator");
+
+        assertThat(status(json(inTenDays), "MXUS-2312-DISRUPT-NETWORKS")).as("claimed: started").isEqualTo("ON_TRACK");
+    }
+
+    /** Each row is written on a day of its own far ahead, and the report drawn for the day after. */
+    @ParameterizedTest(name = "{0} counts as work: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            registered          | {}                                    | true  | 100
+            task-completed      | {"task": "Task_PlanAction"}           | true  | 200
+            target-date-changed | {"from": "null", "to": "2030-12-31"}  | true  | 300
+            reminder-sent       | {"rule": "before-7d"}                 | false | 400
+            escalation-sent     | {"rule": "escalate-desk"}             | false | 500
+            assessed            | {"period": "2024-Q1", "party": "MX"}  | false | 600
+            status-overridden   | {"status": "ON_TRACK"}                | false | 700
+            """)
+    void onlyWorkKeepsACommitmentFresh(String action, String detail, boolean work, int daysAhead) {
+        String code = "MXUS-2401-GUATEMALA-SUPPORT";
+        Instant at = Instant.now().plus(daysAhead, ChronoUnit.DAYS);
+        jdbc.sql("""
+                        INSERT INTO commitment_history (commitment_id, at, actor, surface, action, detail)
+                        SELECT id, ?, 'test', 'system', ?, ?::jsonb FROM commitment WHERE code = ?""")
+                .params(Timestamp.from(at), action, detail, code).update();
+        LocalDate day = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+
+        JsonNode report = json("/reports/status.json?asOf=" + day.plusDays(1));
+        LocalDate lastActivity = LocalDate.parse(line(report, code).get("lastActivity").asText());
+        if (work) {
+            assertThat(lastActivity).isEqualTo(day);
+            assertThat(codes(report, "stale")).doesNotContain(code);
+        } else {
+            assertThat(lastActivity).isBefore(day.minusDays(14));
+            assertThat(codes(report, "stale")).contains(code);
+        }
     }
 
     @Test
@@ -92,33 +213,90 @@ class StatusReportTest {
     }
 
     @Test
-    void assessmentsFillTheComplianceMatrix() {
-        var answer = post("leadershipReader", "/api/commitments/MXUS-2401-MEET-GUATEMALA/assessments",
-                Map.of("period", "2024-Q1", "party", "MX", "score", 1,
-                        "rationale", "The first US-Mexico-Guatemala ministerial took place on 2024-02-28."));
+    void theDemoSeedsAssessmentsFromTheSeedsFacts() {
+        JsonNode report = json("/reports/status.json");
+        JsonNode darien = compliance(report, "MXUS-2401-DARIEN-VISIT");
+        assertThat(darien.at("/scores/MX").asInt()).isEqualTo(-1);
+        assertThat(darien.at("/periods/MX").asText()).isEqualTo("2024-H1");
+        assertThat(darien.at("/rationales/MX").asText()).contains("No public evidence");
+        JsonNode otay = compliance(report, "MXUS-2401-OTAY-II");
+        assertThat(otay.at("/scores/US").asInt()).isZero();
+        assertThat(otay.at("/rationales/US").asText()).contains("2025-11-10");
+        assertThat(compliance(report, "MXUS-2401-MEET-GUATEMALA").at("/rationales/MX").asText()).contains("2024-02-28");
+
+        String page = http.withBasicAuth("leadershipReader", "demo").getForObject("/reports/status", String.class);
+        assertThat(page).contains("class=\"score-period\">2024-H1<");
+    }
+
+    @Test
+    void theComplianceMatrixShowsOnePeriodOnRequest() {
+        var answer = post("leadershipReader", "/api/commitments/MXUS-2312-LEGAL-PATHWAYS/assessments",
+                Map.of("period", "2024-H2", "party", "MX", "score", 0, "rationale", "Work under way, no result yet."));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(post("leadershipReader", "/api/commitments/MXUS-2401-MEET-GUATEMALA/assessments",
-                Map.of("period", "2024-Q1", "party", "MX", "score", 2, "rationale", "x")).getStatusCode())
+        assertThat(post("leadershipReader", "/api/commitments/MXUS-2312-LEGAL-PATHWAYS/assessments",
+                Map.of("period", "2024-H2", "party", "MX", "score", 2, "rationale", "x")).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
 
-        JsonNode report = json("/reports/status.json");
-        assertThat(report.get("compliance").toString()).contains("MXUS-2401-MEET-GUATEMALA");
-        assertThat(report.at("/partyAverages/MX").asDouble()).isEqualTo(1.0);
+        JsonNode secondHalf = json("/reports/status.json?period=2024-H2");
+        assertThat(codes(secondHalf, "compliance")).containsExactly("MXUS-2312-LEGAL-PATHWAYS");
+        assertThat(secondHalf.at("/partyAverages/MX").asDouble()).isEqualTo(0.0);
+        assertThat(secondHalf.at("/partyAverages/US").isNumber()).as("US not assessed in 2024-H2").isFalse();
+
+        JsonNode firstQuarter = json("/reports/status.json?period=2024-Q1");
+        assertThat(codes(firstQuarter, "compliance")).containsExactlyInAnyOrder("MXUS-2401-MEET-GUATEMALA",
+                "MXUS-2401-NEXT-MEETING", "MXUS-2401-FENTANYL-SIDELINES");
+        assertThat(firstQuarter.at("/partyAverages/MX").asDouble()).isEqualTo(1.0);
+
+        JsonNode latest = json("/reports/status.json");
+        assertThat(compliance(latest, "MXUS-2312-LEGAL-PATHWAYS").at("/periods/MX").asText()).isEqualTo("2024-H2");
+        assertThat(codes(latest, "compliance")).contains("MXUS-2401-DARIEN-VISIT", "MXUS-2312-LEGAL-PATHWAYS");
+
+        var wrong = http.withBasicAuth("leadershipReader", "demo").getForEntity("/reports/status.json?period=Q1", String.class);
+        assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wrong.getBody()).contains("\"field\":\"period\"");
+    }
+
+    @Test
+    void aCoordinatorReadsOnlyTheAssessmentsOfTheirAgenciesCommitments() {
+        var other = http.withBasicAuth("gsaCoordinator", "demo")
+                .getForEntity("/api/commitments/MXUS-2401-DARIEN-VISIT/assessments", String.class);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        var own = http.withBasicAuth("sreCoordinator", "demo")
+                .getForEntity("/api/commitments/MXUS-2401-DARIEN-VISIT/assessments", JsonNode.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(own.getBody().toString()).contains("No public evidence");
     }
 
     @Test
     void aReportAsOfAMomentDoesNotChangeWhenWorkHappensLater() {
-        String at = Instant.now().toString();
-        JsonNode before = json("/reports/status.json?at=" + at);
+        String at = "/reports/status.json?at=" + Instant.now();
+        JsonNode before = json(at);
+        assertThat(line(before, "MXUS-2312-BORDER-CROSSINGS").get("targetDate").asText()).isEqualTo("2024-01-31");
+        String arms = "MXUS-2401-ARMS-PEOPLE-TRAFFICKING";
+        String armsDeadline = line(before, arms).get("nextDeadline").asText();
 
         var task = tasks.createTaskQuery().processInstanceBusinessKey("MXUS-2312-CHNV-INITIATIVE").singleResult();
         tasks.complete(task.getId(), Map.of("plan", "p", "plannedCompletion", "2027-01-01", "blocker", true));
         post("deskOfficer", "/api/commitments/MXUS-2312-BORDER-TRADE/cancel", Map.of("reason", "Merged into another"));
+        var moved = http.withBasicAuth("deskOfficer", "demo").exchange("/api/commitments/MXUS-2312-BORDER-CROSSINGS/target-date",
+                HttpMethod.PUT, new HttpEntity<>(Map.of("targetDate", "2030-01-31", "reason", "Agreed at the next round"),
+                        jsonHeaders()), String.class);
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        var plan = tasks.createTaskQuery().processInstanceBusinessKey(arms).singleResult();
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        plan.setDueDate(Date.from(yesterday.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        tasks.saveTask(plan);
 
-        JsonNode after = json("/reports/status.json?at=" + at);
-        assertThat(after.get("commitments")).isEqualTo(before.get("commitments"));
-        assertThat(after.get("counts")).isEqualTo(before.get("counts"));
-        assertThat(status(json("/reports/status.json"), "MXUS-2312-BORDER-TRADE")).isEqualTo("CANCELLED");
+        JsonNode now = json("/reports/status.json");
+        assertThat(status(now, "MXUS-2312-BORDER-TRADE")).isEqualTo("CANCELLED");
+        assertThat(line(now, "MXUS-2312-BORDER-CROSSINGS").get("targetDate").asText()).isEqualTo("2030-01-31");
+        assertThat(line(now, arms).get("nextDeadline").asText()).isEqualTo(yesterday.toString());
+        assertThat(status(now, arms)).isEqualTo("OVERDUE");
+
+        JsonNode after = json(at);
+        assertThat(line(after, arms).get("nextDeadline").asText()).isEqualTo(armsDeadline);
+        assertThat(status(after, "MXUS-2312-BORDER-CROSSINGS")).isEqualTo("OVERDUE");
+        assertThat(after).as("the whole report, its trend and changes included").isEqualTo(before);
     }
 
     @Test
@@ -126,14 +304,26 @@ class StatusReportTest {
         JsonNode report = json("/reports/status.json");
         String csv = http.withBasicAuth("leadershipReader", "demo").getForObject("/reports/status.csv", String.class);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("code,meeting,title,status");
-        assertThat(csv).contains("MXUS-2401-DARIEN-VISIT,MX-US-2024-01-19").contains("OVERDUE");
+        Map<String, Map<String, String>> rows = csvRows(csv);
+        assertThat(rows).hasSize(report.get("commitments").size());
+        assertThat(rows.get("MXUS-2401-DARIEN-VISIT")).containsEntry("meeting", "MX-US-2024-01-19")
+                .containsEntry("status", "OVERDUE").containsEntry("targetDate", "2024-06-30");
+        for (JsonNode line : report.get("commitments")) {
+            assertThat(rows.get(line.get("code").asText())).as(line.get("code").asText())
+                    .containsEntry("status", line.get("status").asText());
+        }
 
         var pdf = http.withBasicAuth("leadershipReader", "demo").getForEntity("/reports/status.pdf", byte[].class);
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         try (var document = Loader.loadPDF(pdf.getBody())) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("MXUS-2401-DARIEN-VISIT", "MXUS-2401-OTAY-II", "Overdue");
-            assertThat(text).contains(String.valueOf(report.at("/counts/OVERDUE").asLong()));
+            assertThat(text).contains("MXUS-2401-DARIEN-VISIT", "MXUS-2401-OTAY-II");
+            List<String> tiles = new ArrayList<>();
+            String[] statuses = {"ON_TRACK", "AT_RISK", "OVERDUE", "DONE", "NOT_IMPLEMENTED", "CANCELLED"};
+            for (int i = 0; i < statuses.length; i++) {
+                tiles.add(report.at("/counts/" + statuses[i]).asLong() + " " + STATUS_LABELS.get(i));
+            }
+            assertThat(tilesOf(text)).as("the count tiles").isEqualTo(tiles);
         }
     }
 
@@ -150,8 +340,9 @@ class StatusReportTest {
     }
 
     @Test
-    void theDigestReachesLeadershipWithThePdfAttached() throws Exception {
+    void theDigestReachesLeadershipWithThePdfAttachedAndTheCountsInItsBody() throws Exception {
         mailServer.purgeEmailFromAllMailboxes();
+        JsonNode report = json("/reports/status.json");
         var answer = post("leadershipReader", "/api/reports/digest", Map.of());
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody()).contains("leadershipReader");
@@ -159,13 +350,9 @@ class StatusReportTest {
         MimeMessage[] received = mailServer.getReceivedMessages();
         assertThat(received).hasSize(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("leadershipreader@compromiso.example");
-        var parts = (Multipart) received[0].getContent();
-        boolean pdfAttached = false;
-        for (int i = 0; i < parts.getCount(); i++) {
-            pdfAttached |= parts.getBodyPart(i).getFileName() != null
-                    && parts.getBodyPart(i).getFileName().endsWith(".pdf");
-        }
-        assertThat(pdfAttached).isTrue();
+        assertThat(DigestMail.pdfText(received[0])).contains("MXUS-2401-DARIEN-VISIT");
+        assertThat(DigestMail.body(received[0])).contains(DigestMail.summary(report.get("counts")))
+                .contains("MXUS-2401-DARIEN-VISIT  Carry out a joint visit to the Darién with Panama");
     }
 
     private JsonNode json(String path) {
@@ -183,14 +370,58 @@ class StatusReportTest {
         throw new AssertionError(code + " not in the report");
     }
 
+    private static JsonNode compliance(JsonNode report, String code) {
+        for (JsonNode line : report.get("compliance")) {
+            if (line.get("code").asText().equals(code)) {
+                return line;
+            }
+        }
+        throw new AssertionError(code + " not in the compliance matrix");
+    }
+
     private static String status(JsonNode report, String code) {
         return line(report, code).get("status").asText();
     }
 
-    private org.springframework.http.ResponseEntity<String> post(String user, String path, Object body) {
+    private static List<String> codes(JsonNode report) {
+        return codes(report, "commitments");
+    }
+
+    private static List<String> codes(JsonNode report, String section) {
+        var codes = new ArrayList<String>();
+        report.get(section).forEach(line -> codes.add(line.get("code").asText()));
+        return codes;
+    }
+
+    /** The count tiles at the top of the PDF, "n label" each, in the order of the statuses. */
+    private static List<String> tilesOf(String text) {
+        var tiles = new ArrayList<String>();
+        var lines = text.lines().map(String::strip).toList();
+        for (int i = 0; i + 1 < lines.size() && tiles.size() < STATUS_LABELS.size(); i++) {
+            if (lines.get(i).matches("[0-9]+") && lines.get(i + 1).equals(STATUS_LABELS.get(tiles.size()))) {
+                tiles.add(lines.get(i) + " " + lines.get(i + 1));
+            }
+        }
+        return tiles;
+    }
+
+    private static Map<String, Map<String, String>> csvRows(String csv) throws Exception {
+        var rows = new HashMap<String, Map<String, String>>();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            it.forEachRemaining(row -> rows.put(row.get("code"), row));
+        }
+        return rows;
+    }
+
+    private static HttpHeaders jsonHeaders() {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        return headers;
+    }
+
+    private ResponseEntity<String> post(String user, String path, Object body) {
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, jsonHeaders()), String.class);
     }
 
 }
