@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The weekly leadership digest: the status counts and what is overdue in the body, the full report attached as
- * a PDF, in each reader's language, to every member of the leadership group.
+ * a PDF, in each reader's language, to every member of the leadership group. Scheduled by
+ * {@code bpmn/leadership-digest.bpmn}, so it goes out once in a cluster and an SMTP failure is retried.
  */
 @Component
 class LeadershipDigest {
@@ -52,11 +52,6 @@ class LeadershipDigest {
         this.properties = properties;
         this.address = address;
         this.from = environment.getProperty("compromiso.reminders.from", "compromiso@localhost");
-    }
-
-    @Scheduled(cron = "${compromiso.reports.digest-cron}")
-    void weekly() {
-        send(Instant.now());
     }
 
     /** Mails the digest as of that moment; returns the user ids it went to. */
