@@ -1,17 +1,23 @@
 package org.compromiso.platform;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,6 +32,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    // ProblemDetail's own properties (errors) are flattened by Spring's mix-in, as in the MVC answers
+    private static final ObjectMapper PROBLEM_JSON = Jackson2ObjectMapperBuilder.json().build();
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
@@ -91,6 +100,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             name = node.getName();
         }
         return name == null ? path.toString() : name;
+    }
+
+    /** For refusals made before a controller is reached (Spring Security's filters), in the same shape. */
+    static void write(HttpServletResponse response, HttpStatus status, String detail, String field, String reason)
+            throws IOException {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("errors", List.of(error(field, reason)));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        PROBLEM_JSON.writeValue(response.getOutputStream(), problem);
     }
 
     static Map<String, String> error(String field, @Nullable String reason) {

@@ -16,13 +16,14 @@ import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -68,7 +69,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(matcher("/camunda/**"), matcher("/engine-rest/**"),
                         request -> request.getHeader("Authorization") != null))
                 .formLogin(withDefaults())
-                .httpBasic(withDefaults())
+                // a wrong password is answered by the Basic filter itself, not by the exception handling below
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicChallenge()))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
@@ -78,12 +80,16 @@ class SecurityConfiguration {
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(matcher("/camunda/**")),
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
-                // scripts get 401 and a Basic challenge, browsers the login page
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basicChallenge(),
-                        new AndRequestMatcher(
-                                new OrRequestMatcher(matcher("/api/**"), matcher("/engine-rest/**"), matcher("/actuator/**"),
-                                        matcher("/reports/**")),
-                                new NegatedRequestMatcher(browser()))));
+                // scripts get 401 as problem+json with a Basic challenge, browsers the login page
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(basicChallenge(), new AndRequestMatcher(
+                                new OrRequestMatcher(matcher("/api/**"), matcher("/engine-rest/**"),
+                                        matcher("/camunda/api/**"), matcher("/actuator/**"), matcher("/reports/**")),
+                                new NegatedRequestMatcher(browser())))
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, denied) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,
+                                        "Your account may not do this", "authorization", "not permitted for your groups"),
+                                new OrRequestMatcher(matcher("/api/**"), matcher("/reports/*.json"))));
         return http.build();
     }
 
@@ -126,9 +132,12 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    private static BasicAuthenticationEntryPoint basicChallenge() {
-        var entryPoint = new BasicAuthenticationEntryPoint();
-        entryPoint.setRealmName("Compromiso");
-        return entryPoint;
+    /** Spring's Basic entry point answers through Boot's /error (not problem+json); this one writes the problem. */
+    private static AuthenticationEntryPoint basicChallenge() {
+        return (request, response, failure) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Compromiso\"");
+            ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "Log in: HTTP Basic with your Compromiso account",
+                    "authorization", "missing or wrong credentials");
+        };
     }
 }
