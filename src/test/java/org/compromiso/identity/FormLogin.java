@@ -1,0 +1,83 @@
+package org.compromiso.identity;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser that logs in through the login form and keeps its cookies; it follows no redirect, to see each answer. */
+final class FormLogin {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String root;
+    private final Map<String, String> headers;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    FormLogin(String root, Map<String, String> headers) {
+        this.root = root;
+        this.headers = headers;
+    }
+
+    FormLogin(String root) {
+        this(root, Map.of());
+    }
+
+    Answer open(String path) throws IOException, InterruptedException {
+        return send(request(path).header("Accept", "text/html").GET());
+    }
+
+    Answer logIn(String user, String password) throws IOException, InterruptedException {
+        var page = open("/login").response().body();
+        var token = CSRF.matcher(page);
+        if (!token.find()) {
+            throw new AssertionError("no CSRF token in the login page");
+        }
+        String form = Map.of("username", user, "password", password, "_csrf", token.group(1)).entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies.get(name));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        var request = HttpRequest.newBuilder(URI.create(root + path));
+        headers.forEach(request::header);
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        return request;
+    }
+
+    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        response.headers().allValues("Set-Cookie").forEach(header -> {
+            String[] pair = header.split(";", 2)[0].split("=", 2);
+            cookies.put(pair[0], pair.length > 1 ? pair[1] : "");
+        });
+        return new Answer(response);
+    }
+
+    record Answer(HttpResponse<String> response) {
+
+        /** The whole Set-Cookie header of that cookie, with its attributes. */
+        Optional<String> setCookie(String name) {
+            return response.headers().allValues("Set-Cookie").stream().filter(header -> header.startsWith(name + "="))
+                    .findFirst();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.compromiso.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.compromiso.TestDatabase;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * With the cookie and HSTS settings of application.yaml outside the demo (the embedded profile turns them off
+ * for plain http), the session and CSRF cookies are Secure and HTTPS answers carry HSTS.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.servlet.session.cookie.secure=true",
+        "camunda.bpm.webapp.csrf.enable-secure-cookie=true",
+        "camunda.bpm.webapp.session-cookie.enable-secure-cookie=true",
+        "camunda.bpm.webapp.header-security.hsts-disabled=false",
+        "camunda.bpm.job-execution.enabled=false",
+        "compromiso.scheduling.enabled=false"})
+@ContextConfiguration(initializers = TestDatabase.class)
+// a service of its own: after the tests that share the cached context (see junit-platform.properties)
+@Order(Integer.MAX_VALUE - 3)
+class ProductionCookiesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void sessionAndCsrfCookiesAreSecureAndHttpsAnswersSendHsts() throws Exception {
+        // behind a TLS-terminating proxy, as in production (server.forward-headers-strategy: framework)
+        var browser = new FormLogin("http://localhost:" + port, Map.of("X-Forwarded-Proto", "https"));
+        var login = browser.logIn("sreCoordinator", DemoUsers.PASSWORD);
+        var tasklist = browser.open("/camunda/app/tasklist/default/");
+
+        assertThat(login.setCookie("JSESSIONID")).hasValueSatisfying(cookie ->
+                assertThat(cookie).contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        assertThat(tasklist.setCookie("XSRF-TOKEN")).hasValueSatisfying(cookie ->
+                assertThat(cookie).contains("Secure").containsIgnoringCase("SameSite=Lax"));
+        assertThat(login.response().headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(tasklist.response().headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+}
