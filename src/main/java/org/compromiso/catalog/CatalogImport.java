@@ -25,6 +25,7 @@ import org.compromiso.meetings.Meeting;
 import org.compromiso.meetings.MeetingRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Imports one meeting and its commitments from YAML or JSON. A file with any error imports nothing and every
@@ -64,8 +65,7 @@ public class CatalogImport {
             lines = SourceLines.of(mapper.getFactory(), text);
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw new CatalogRejectedException(List.of(new CatalogError(line, "", e.getOriginalMessage())));
+            throw new CatalogRejectedException(List.of(new CatalogError(lineOf(e), "", e.getOriginalMessage())));
         } catch (IOException e) {
             throw new CatalogRejectedException(List.of(new CatalogError(1, "", e.getMessage())));
         }
@@ -106,6 +106,21 @@ public class CatalogImport {
             registered.add(commitment.code());
         }
         return new ImportResult(file.meeting().code(), stored.isEmpty(), registered, unchanged);
+    }
+
+    /**
+     * Where the YAML scanner met the problem, or, when that is the end of the file (an unclosed quote), where it
+     * began reading what never ended. Jackson's own location is the last good token's, often line 1.
+     */
+    private static int lineOf(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked) {
+            boolean atTheEnd = String.valueOf(marked.getProblem()).contains("end of stream");
+            var mark = atTheEnd && marked.getContextMark() != null ? marked.getContextMark() : marked.getProblemMark();
+            if (mark != null) {
+                return mark.getLine() + 1;
+            }
+        }
+        return e.getLocation() == null ? 1 : e.getLocation().getLineNr();
     }
 
     /** Reads the tree into records, collecting every error with its line instead of stopping at the first. */

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CommitmentRules {
 
+    /** A target date further out is a typo (PostgreSQL would refuse the largest ones outright). */
+    static final int MAX_YEARS_AHEAD = 100;
+
     private final MeetingRepository meetings;
     private final CommitmentKinds kinds;
     private final AgencyDirectory agencies;
@@ -68,6 +71,9 @@ class CommitmentRules {
         if (target != null && meetingHeldOn != null && target.isBefore(meetingHeldOn)) {
             problems.add(new FieldProblem("targetDate", "must not be before the meeting (" + meetingHeldOn + ")"));
         }
+        if (target != null && meetingHeldOn != null && target.isAfter(meetingHeldOn.plusYears(MAX_YEARS_AHEAD))) {
+            problems.add(new FieldProblem("targetDate", "must be within " + MAX_YEARS_AHEAD + " years of the meeting"));
+        }
         return problems;
     }
 
@@ -93,6 +99,9 @@ class CommitmentRules {
         }
         if (target.isBefore(dates.meeting)) {
             return List.of(new FieldProblem("targetDate", "must not be before the meeting (" + dates.meeting + ")"));
+        }
+        if (target.isAfter(dates.meeting.plusYears(MAX_YEARS_AHEAD))) {
+            return List.of(new FieldProblem("targetDate", "must be within " + MAX_YEARS_AHEAD + " years of the meeting"));
         }
         return List.of();
     }

@@ -10,19 +10,20 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.compromiso.meetings.Meeting;
 
 /** What the commitment desk registers: one agreed action of a meeting. */
 public record NewCommitment(
         @NotBlank @Pattern(regexp = CODE, message = "must be 3-64 upper-case letters, digits or dashes") String code,
-        @NotBlank String meetingCode,
-        @NotBlank @Size(max = 200) String title,
-        @Size(max = 4000) String description,
-        @NotBlank String kind,
+        @NotBlank @Size(max = 64) String meetingCode,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Meeting.ONE_LINE, message = Meeting.ONE_LINE_MESSAGE) String title,
+        @Size(max = 4000) @Pattern(regexp = Meeting.TEXT, message = Meeting.TEXT_MESSAGE) String description,
+        @NotBlank @Size(max = 64) String kind,
         @NotEmpty Map<@Pattern(regexp = "[A-Z]{2}", message = "must be a party code such as MX") String,
                 @NotBlank String> leadAgencies,
         List<@NotBlank String> contributingAgencies,
         LocalDate targetDate,
-        @Size(max = 1000) String targetBasis,
+        @Size(max = 1000) @Pattern(regexp = Meeting.TEXT, message = Meeting.TEXT_MESSAGE) String targetBasis,
         boolean continuing,
         @Pattern(regexp = "high|normal|low", message = "must be high, normal or low") String priority,
         @NotNull @Valid Provenance provenance) {
@@ -41,8 +42,10 @@ public record NewCommitment(
     }
 
     /** The sentence that established the commitment, in its language, and the document it comes from. */
-    public record Provenance(@NotBlank @Size(max = 200) String document,
-                             @NotBlank @Size(max = 2000) String quote,
+    public record Provenance(@NotBlank @Size(max = 200)
+                             @Pattern(regexp = Meeting.FILE_NAME, message = Meeting.FILE_NAME_MESSAGE) String document,
+                             @NotBlank @Size(max = 2000) @Pattern(regexp = Meeting.TEXT, message = Meeting.TEXT_MESSAGE)
+                             String quote,
                              @NotBlank @Pattern(regexp = "en|es", message = "must be en or es") String language) {
     }
 }

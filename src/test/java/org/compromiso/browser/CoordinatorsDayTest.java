@@ -249,7 +249,7 @@ class CoordinatorsDayTest {
         var response = page.request().get(url("/api/commitments/" + code));
         assertThat(response.status()).isEqualTo(200);
         for (JsonNode entry : json.readTree(response.body()).get("history")) {
-            if (taskKey.equals(entry.at("/detail/task").asText())) {
+            if (taskKey.equals(entry.at("/detail/task").asText()) && "task-completed".equals(entry.at("/action").asText())) {
                 return entry;
             }
         }
