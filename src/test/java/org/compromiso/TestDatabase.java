@@ -67,6 +67,12 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         return properties;
     }
 
+    /** Creates this database on the external server; returns its JDBC URL (credentials in it). */
+    public String createExternal() {
+        create();
+        return databaseUrl();
+    }
+
     public String description() {
         return external() ? "external PostgreSQL, database " + name : "embedded PostgreSQL in " + dataDirectory;
     }

@@ -127,6 +127,13 @@ class ReminderOutbox {
                 .param(limit).query().listOfRows();
     }
 
+    int release(String node) {
+        return jdbc.sql("""
+                        UPDATE reminder SET claimed_until = NULL, attempts = greatest(attempts - 1, 0)
+                        WHERE state = 'pending' AND claimed_by = ? AND claimed_until > now()""")
+                .param(node).update();
+    }
+
     /** Puts a failed reminder back in the queue, for the operator once the cause is fixed. */
     boolean retry(long id) {
         return jdbc.sql("""

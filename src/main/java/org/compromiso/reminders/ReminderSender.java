@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.TaskService;
@@ -61,6 +62,15 @@ class ReminderSender {
     @Scheduled(fixedDelayString = "${compromiso.reminders.send-interval}")
     void scheduled() {
         drain();
+    }
+
+    /** A node that stops hands back what it claimed but did not get to, so another sends it at once. */
+    @PreDestroy
+    void releaseClaims() {
+        int released = outbox.release(address.nodeName());
+        if (released > 0) {
+            log.info("Released {} reminders claimed by this node on its way down", released);
+        }
     }
 
     /** Sends what is due now, at most one interval's worth of the rate; returns how many reminders it handled. */
