@@ -8,7 +8,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The whole service started in this JVM, for a test that stops and starts it or its database. */
-final class InProcessService {
+public final class InProcessService {
 
     private InProcessService() {
     }
@@ -18,7 +18,7 @@ final class InProcessService {
      * over application.yaml; its engine has the given name, so closing it never unregisters the cached test
      * contexts' engines.
      */
-    static ConfigurableApplicationContext start(String engineName, Map<String, String> settings) {
+    public static ConfigurableApplicationContext start(String engineName, Map<String, String> settings) {
         var all = new LinkedHashMap<String, String>(settings);
         all.put("server.port", "0");
         all.put("camunda.bpm.process-engine-name", engineName);
@@ -27,7 +27,7 @@ final class InProcessService {
         return new SpringApplicationBuilder(CompromisoApplication.class).run(arguments);
     }
 
-    static int port(ConfigurableApplicationContext service) {
+    public static int port(ConfigurableApplicationContext service) {
         return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.runtime.Job;
  */
 public class TrialTasks {
 
-    static final String PROCESS = "Trial_Deadline";
+    public static final String PROCESS = "Trial_Deadline";
     static final String MODEL = """
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
                 xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://compromiso.org/test">
@@ -35,7 +35,7 @@ public class TrialTasks {
 
     private final ProcessEngine engine;
 
-    TrialTasks(ProcessEngine engine) {
+    public TrialTasks(ProcessEngine engine) {
         this.engine = engine;
         if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
             engine.getRepositoryService().createDeployment().addString("trial-deadline.bpmn", MODEL).deploy();

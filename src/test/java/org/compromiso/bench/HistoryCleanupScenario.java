@@ -1,0 +1,62 @@
+package org.compromiso.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Scenario 6: history past its time-to-live removed by the engine's cleanup job while the desk registers and the
+ * coordinators complete at half the concurrency of scenarios 1 and 2; the same foreground work also runs once
+ * without cleanup, for the slow-down.
+ */
+final class HistoryCleanupScenario {
+
+    static final String PROCESS = "Bench_Ephemeral";
+
+    /** Registrations and completions of one foreground run. */
+    record Foreground(LoadDriver.Run registrations, LoadDriver.Run completions) {
+    }
+
+    record Figures(int instances, Duration removal, long removedDuringForeground, Foreground without,
+                   Foreground with) {
+
+        double removedPerSecond() {
+            return instances / (removal.toNanos() / 1e9);
+        }
+    }
+
+    private final ServiceUnderTest service;
+    private final RegistrationScenario registration;
+    private final CompletionScenario completion;
+
+    HistoryCleanupScenario(ServiceUnderTest service, RegistrationScenario registration, CompletionScenario completion) {
+        this.service = service;
+        this.registration = registration;
+        this.completion = completion;
+    }
+
+    Figures run(int instances, int commitments, int registrationClients, int completionClients) throws Exception {
+        var engine = service.engine();
+        // expired as soon as it ends: everything it leaves in the history is the cleanup's to remove
+        BenchModel.deploy(engine, PROCESS, "P0D", List.of());
+        Setup.inParallel(instances, i -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS));
+        var without = new Foreground(registration.register("BENCH-CALM", commitments, registrationClients),
+                completion.completeFirstTasks("BENCH-CALM", completionClients));
+
+        long start = System.nanoTime();
+        engine.getHistoryService().cleanUpHistoryAsync(true);
+        var with = new Foreground(registration.register("BENCH-CLEANUP", commitments, registrationClients),
+                completion.completeFirstTasks("BENCH-CLEANUP", completionClients));
+        long removedDuringForeground = instances - remaining();
+        await("expired history removed").atMost(Duration.ofSeconds(120 + instances / 20))
+                .pollInterval(Duration.ofMillis(250)).until(() -> remaining() == 0);
+        return new Figures(instances, Duration.ofNanos(System.nanoTime() - start), removedDuringForeground, without,
+                with);
+    }
+
+    private long remaining() {
+        return service.engine().getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .count();
+    }
+}

@@ -1,0 +1,224 @@
+package org.compromiso.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.compromiso.TestDatabase;
+import org.compromiso.bench.ResultsTable.Goal;
+import org.compromiso.bench.ResultsTable.Unit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 10: the service at a ministry's scale beside the database's own limit on the same machine, as a table
+ * (stdout and {@code target/bench/results.md}). {@code ./mvnw -Pbench verify} runs the full sizes,
+ * {@code -Dbench.scale=0.1} a tenth of every size and duration (CI). Only correctness is asserted (each reminder
+ * once, no errors); the goals are printed beside the figures.
+ */
+@Tag("benchmark")
+class MinistryScaleBenchmark {
+
+    static final Path RESULTS = Path.of("target", "bench", "results.md");
+
+    private final BenchScale scale = BenchScale.fromSystemProperty();
+    private final ResultsTable results = new ResultsTable();
+    private final List<String> problems = new ArrayList<>();
+
+    @Test
+    void ministryScale() throws Exception {
+        var database = new TestDatabase();
+        long began = System.nanoTime();
+        try (var service = ServiceUnderTest.start(database)) {
+            results.note(String.format(Locale.ROOT, "Run of %s at scale %s on %d cores, %s; %s; job executor: %s.",
+                    LocalDate.now(), scale.factor(), Runtime.getRuntime().availableProcessors(),
+                    database.description(), postgresVersion(service), service.jobExecution()));
+            baselines(service);
+            double idleRss = MemoryProbe.rssMib();
+            double idleHeap = MemoryProbe.heapUsedMib();
+
+            var registration = new RegistrationScenario(service);
+            var completion = new CompletionScenario(service);
+            var registered = timed("1 register", () -> registration.register("BENCH-REG", scale.count(10_000), 12));
+            registrationRows("1 register", registered, 12);
+            try (var memory = MemoryProbe.sampling()) {
+                var completed = timed("2 complete", () -> completion.completeFirstTasks("BENCH-REG", 16));
+                completionRows("2 complete", completed, 16);
+                memoryRows(idleRss, idleHeap, memory);
+            }
+            reminders(service);
+            taskList(service);
+            report(service);
+            cleanup(service, registration, completion);
+        } finally {
+            database.drop();
+            results.note(String.format(Locale.ROOT, "Whole run %.0f s.", (System.nanoTime() - began) / 1e9));
+            results.write(RESULTS);
+            System.out.println(results.markdown());
+        }
+        assertThat(problems).as("correctness (timing goals are only printed)").isEmpty();
+    }
+
+    private void baselines(ServiceUnderTest service) throws Exception {
+        Duration duration = scale.duration(Duration.ofSeconds(30), Duration.ofSeconds(5));
+        var jdbc = timed("baseline JDBC", () -> new JdbcBaseline(service.dataSource()).run(duration));
+        check("JDBC baseline", jdbc);
+        results.jdbcBaseline(jdbc.perSecond(), jdbc.latencies().p95());
+        results.add("baseline", "plain-JDBC registration-shaped tx/s (" + JdbcBaseline.THREADS + " threads)",
+                jdbc.perSecond(), Unit.PER_SECOND);
+        results.add("baseline", "plain-JDBC tx p95", jdbc.latencies().p95(), Unit.MILLIS);
+        var pgbench = timed("baseline pgbench", () -> new PgbenchBaseline(service.dataSource()).run(duration));
+        pgbench.ifPresentOrElse(result -> {
+            results.pgbenchBaseline(result.perSecond());
+            results.add("baseline", "pgbench TPC-B tx/s (-s 4 -c 4 -j 2 -M prepared)", result.perSecond(),
+                    Unit.PER_SECOND);
+            results.note("pgbench: " + result.summary() + ".");
+        }, () -> results.note("pgbench is not on the PATH: no pgbench baseline."));
+    }
+
+    private void registrationRows(String scenario, LoadDriver.Run run, int clients) {
+        check(scenario, run);
+        results.add(scenario, "commitments/s, " + clients + " clients (" + run.ok() + ")", run.perSecond(),
+                Unit.PER_SECOND, Goal.atLeast(200, "≥ 200/s"));
+        results.add(scenario, "share of the JDBC baseline", 100 * run.perSecond() / jdbcPerSecond(), Unit.PERCENT,
+                Goal.atLeast(40, "≥ 40 %"));
+        latencyRows(scenario, run.latencies(), null);
+    }
+
+    private void completionRows(String scenario, LoadDriver.Run run, int clients) {
+        check(scenario, run);
+        results.add(scenario, "completions/s, " + clients + " coordinators (" + run.ok() + ")", run.perSecond(),
+                Unit.PER_SECOND, Goal.atLeast(200, "≥ 200/s"));
+        latencyRows(scenario, run.latencies(), Goal.atMost(30, "≤ 30 ms"));
+        results.add(scenario, "409 conflicts (" + run.conflicts() + ")", run.conflictPercent(), Unit.PERCENT,
+                Goal.below(0.1, "< 0.1 %"));
+    }
+
+    private void latencyRows(String scenario, Latencies latencies, Goal p95) {
+        results.add(scenario, "p50", latencies.p50(), Unit.MILLIS);
+        results.add(scenario, "p95", latencies.p95(), Unit.MILLIS, p95);
+        results.add(scenario, "p99", latencies.p99(), Unit.MILLIS);
+    }
+
+    private void memoryRows(double idleRss, double idleHeap, MemoryProbe underLoad) {
+        var goal = Goal.below(1024, "< 1 GiB");
+        results.add("7 memory", "resident (JVM: service + harness), idle", idleRss, Unit.MIB);
+        results.add("7 memory", "resident, end of scenario 2", MemoryProbe.rssMib(), Unit.MIB, goal);
+        results.add("7 memory", "resident, peak during scenario 2", underLoad.peakRssMib(), Unit.MIB, goal);
+        results.add("7 memory", "heap used, idle", idleHeap, Unit.MIB);
+        results.add("7 memory", "heap used, end of scenario 2", MemoryProbe.heapUsedMib(), Unit.MIB);
+    }
+
+    private void reminders(ServiceUnderTest service) throws Exception {
+        int count = scale.count(100_000);
+        var storm = timed("3 reminder storm", () -> new ReminderStorm(service).run(count));
+        problems.addAll(storm.problems());
+        results.add("3 reminder storm", "reminders/s end to end (" + count + " due at once)", storm.perSecond(),
+                Unit.PER_SECOND, Goal.atLeast(150, "≥ 150/s"));
+        results.add("3 reminder storm", "of which timers fired and outbox written/s", storm.writtenPerSecond(),
+                Unit.PER_SECOND);
+        results.add("3 reminder storm", "received exactly once at the SMTP server", storm.receivedOnce(), Unit.COUNT,
+                Goal.atLeast(count, "each once (" + count + ")"));
+
+        var lateness = timed("3 punctuality", () -> new Punctuality(service)
+                .run(scale.duration(Duration.ofSeconds(100), Duration.ofSeconds(10))));
+        problems.addAll(lateness.problems());
+        var goal = Goal.atMost(2000, "p99 ≤ 2 s");
+        String steady = " (" + Punctuality.PER_SECOND + "/s, " + lateness.written().count() + ")";
+        results.add("3 punctuality", "timer fired (outbox written) after due, p50" + steady,
+                lateness.written().p50(), Unit.MILLIS);
+        results.add("3 punctuality", "timer fired after due, p99", lateness.written().p99(), Unit.MILLIS, goal);
+        results.add("3 punctuality", "mail sent after due, p50", lateness.sent().p50(), Unit.MILLIS);
+        results.add("3 punctuality", "mail sent after due, p99", lateness.sent().p99(), Unit.MILLIS, goal);
+    }
+
+    private void taskList(ServiceUnderTest service) throws Exception {
+        int tasks = scale.count(100_000);
+        var figures = timed("4 task list", () -> new TaskListScenario(service)
+                .run(tasks, scale.duration(Duration.ofSeconds(60), Duration.ofSeconds(10))));
+        String scenario = "4 task list";
+        check(scenario, figures.all());
+        results.add(scenario, "queries/s, " + TaskListScenario.USERS + " users (" + tasks + " tasks, "
+                + TaskListScenario.GROUPS + " groups)", figures.all().perSecond(), Unit.PER_SECOND,
+                Goal.atLeast(200, "≥ 200/s"));
+        results.add(scenario, "p95, page and count", figures.all().latencies().p95(), Unit.MILLIS,
+                Goal.atMost(50, "≤ 50 ms"));
+        results.add(scenario, "p95, page of 50 by due date", figures.list().p95(), Unit.MILLIS);
+        results.add(scenario, "p95, count", figures.count().p95(), Unit.MILLIS);
+    }
+
+    private void report(ServiceUnderTest service) throws Exception {
+        var scenario = new ReportScenario(service);
+        long commitments = timed("5 report setup", () -> scenario.prepare(scale.count(100_000)));
+        var byFormat = timed("5 report", scenario::draw);
+        byFormat.forEach((format, latencies) -> {
+            String about = " (" + commitments + " commitments, " + latencies.count() + " draws)";
+            Goal goal = switch (format) {
+                case "JSON" -> Goal.atMost(250, "≤ 250 ms at 10,000");
+                case "PDF" -> Goal.atMost(2000, "≤ 2 s at 10,000");
+                default -> null;
+            };
+            results.add("5 report", format + " p50" + about, latencies.p50(), Unit.MILLIS);
+            results.add("5 report", format + " p95", latencies.p95(), Unit.MILLIS, goal);
+        });
+    }
+
+    private void cleanup(ServiceUnderTest service, RegistrationScenario registration, CompletionScenario completion)
+            throws Exception {
+        int instances = scale.count(100_000);
+        var figures = timed("6 history cleanup", () -> new HistoryCleanupScenario(service, registration, completion)
+                .run(instances, scale.count(5_000), 6, 8));
+        String scenario = "6 history cleanup";
+        check(scenario + " (calm)", figures.without().registrations());
+        check(scenario + " (calm)", figures.without().completions());
+        check(scenario, figures.with().registrations());
+        check(scenario, figures.with().completions());
+        results.add(scenario, "expired instances removed/s (" + instances + ")", figures.removedPerSecond(),
+                Unit.PER_SECOND, Goal.atLeast(300, "≥ 300/s"));
+        results.add(scenario, "removed while the foreground ran", figures.removedDuringForeground(), Unit.COUNT);
+        slowDown(scenario, "registration (6 clients)", figures.without().registrations(),
+                figures.with().registrations());
+        slowDown(scenario, "completion (8 clients)", figures.without().completions(), figures.with().completions());
+    }
+
+    private void slowDown(String scenario, String what, LoadDriver.Run without, LoadDriver.Run with) {
+        results.add(scenario, what + " p95 without cleanup", without.latencies().p95(), Unit.MILLIS);
+        results.add(scenario, what + " p95 during cleanup", with.latencies().p95(), Unit.MILLIS);
+        results.add(scenario, what + " p95 slowed by", 100 * (with.latencies().p95() / without.latencies().p95() - 1),
+                Unit.PERCENT, Goal.atMost(20, "≤ 20 %"));
+    }
+
+    private double jdbcPerSecond() {
+        return results.jdbcPerSecond();
+    }
+
+    private void check(String scenario, LoadDriver.Run run) {
+        if (run.errorCount() > 0) {
+            problems.add(scenario + ": " + run.errorCount() + " errors, e.g. " + run.errors());
+        }
+    }
+
+    private static String postgresVersion(ServiceUnderTest service) {
+        return service.jdbc().sql("SELECT 'PostgreSQL ' || current_setting('server_version')").query(String.class)
+                .single();
+    }
+
+    /**
+     * Runs one phase, notes how long it took and writes the table so far: a run stopped half-way still leaves its
+     * figures in {@link #RESULTS}.
+     */
+    private <T> T timed(String phase, Callable<T> work) throws Exception {
+        results.write(RESULTS);
+        long start = System.nanoTime();
+        T result = work.call();
+        results.note(String.format(Locale.ROOT, "%s: %.0f s.", phase, (System.nanoTime() - start) / 1e9));
+        results.write(RESULTS);
+        return result;
+    }
+}

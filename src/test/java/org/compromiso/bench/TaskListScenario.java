@@ -1,0 +1,93 @@
+package org.compromiso.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.compromiso.resilience.EngineRest;
+
+/**
+ * Scenario 4: the coordinator's task list. Open tasks without due dates (so without deadline processes) spread
+ * over many candidate groups; coordinators, each in ten of those groups, page through Tasklist's query (their
+ * groups' tasks by due date, 50 rows) and its count through {@code /engine-rest}, with authorizations on.
+ */
+final class TaskListScenario {
+
+    static final int GROUPS = 500;
+    static final int USERS = 20;
+    static final int GROUPS_PER_USER = 10;
+    static final String PROCESS = "Bench_OpenTask";
+
+    /** Queries of both kinds together, and each kind alone. */
+    record Figures(LoadDriver.Run all, Latencies list, Latencies count) {
+    }
+
+    private final ServiceUnderTest service;
+
+    TaskListScenario(ServiceUnderTest service) {
+        this.service = service;
+    }
+
+    Figures run(int tasks, Duration duration) throws InterruptedException {
+        var engine = service.engine();
+        BenchModel.deploy(engine, PROCESS, "P1D", List.of(new BenchModel.UserTask("Task_Open",
+                "name=\"Open task\" camunda:candidateGroups=\"${group}\"", "")));
+        var identity = engine.getIdentityService();
+        for (int g = 0; g < GROUPS; g++) {
+            var group = identity.newGroup(group(g));
+            group.setName("Benchmark group " + g);
+            group.setType("agency");
+            identity.saveGroup(group);
+        }
+        for (int u = 0; u < USERS; u++) {
+            var user = identity.newUser(user(u));
+            user.setPassword("demo");
+            user.setEmail(user(u).toLowerCase() + "@compromiso.example");
+            identity.saveUser(user);
+            for (int g : groupsOf(u)) {
+                identity.createMembership(user(u), group(g));
+            }
+        }
+        Setup.inParallel(tasks, i -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS,
+                Map.of("group", group(i % GROUPS))));
+
+        List<EngineRest> coordinators = IntStream.range(0, USERS).mapToObj(u -> service.as(user(u))).toList();
+        var list = new Latencies();
+        var count = new Latencies();
+        long expected = IntStream.of(groupsOf(0)).mapToLong(g -> tasks / GROUPS + (g < tasks % GROUPS ? 1 : 0)).sum();
+        var all = LoadDriver.during(USERS, duration, (client, iteration) -> {
+            String groups = IntStream.of(groupsOf(client)).mapToObj(TaskListScenario::group)
+                    .collect(Collectors.joining(","));
+            boolean page = iteration % 2 == 0;
+            long before = System.nanoTime();
+            var answer = coordinators.get(client).get(page
+                    ? "/engine-rest/task?candidateGroups=" + groups
+                            + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50"
+                    : "/engine-rest/task/count?candidateGroups=" + groups);
+            (page ? list : count).record(System.nanoTime() - before);
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("task query answered " + answer.statusCode() + ": " + answer.body());
+            }
+            if (client == 0 && !page && EngineRest.json(answer).get("count").asLong() != expected) {
+                throw new IllegalStateException("coordinator 0 sees " + answer.body() + " tasks, not " + expected);
+            }
+            return LoadDriver.Outcome.OK;
+        });
+        return new Figures(all, list, count);
+    }
+
+    /** Coordinator u is in groups u, u + 20, u + 40, ...: every group has at most one coordinator. */
+    private static int[] groupsOf(int user) {
+        return IntStream.range(0, GROUPS_PER_USER).map(k -> user + USERS * k).toArray();
+    }
+
+    private static String group(int index) {
+        return "bench" + index;
+    }
+
+    private static String user(int index) {
+        return "benchCoordinator" + index;
+    }
+}
