@@ -58,7 +58,8 @@ class MinistryScaleBenchmark {
             cleanup(service, registration, completion);
         } finally {
             database.drop();
-            results.note(String.format(Locale.ROOT, "Whole run %.0f s.", (System.nanoTime() - began) / 1e9));
+            results.note(String.format(Locale.ROOT, "Whole run %.0f s. Correctness: %s.", (System.nanoTime() - began) / 1e9,
+                    problems.isEmpty() ? "no error, each reminder once" : String.join("; ", problems)));
             results.write(RESULTS);
             System.out.println(results.markdown());
         }
