@@ -26,7 +26,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Writes every change a user makes to a task (claim, assignment, due date and other fields, candidate groups,
  * comments) to its commitment's history, with who and when. The engine's user operation log already holds each
- * change with its old and new value, but only once the command is flushed: after the change commits, the entries
+ * change with its old and new value, but only once the command is flushed: just before the change commits, the entries
  * (and comments) of the task not yet in the history are copied there. Completion is recorded with the form's
  * values by the workflow's own listener, so it is left out here.
  */
@@ -65,7 +65,7 @@ class TaskAudit {
         }
         var changed = new ChangedTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 task.getExecution().getProcessBusinessKey(), surface());
-        serviceWork.afterCommit(() -> copyToHistory(changed));
+        serviceWork.atCommit(() -> copyToHistory(changed));
     }
 
     @EventListener

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps a task's grants in step with its candidate groups. The engine grants a group READ and TASK_WORK when it
  * becomes a candidate, and the assignee when they claim, but never takes a grant back: a task moved from one
- * agency to another would stay open to the first agency and to its coordinator who had claimed it. After the
+ * agency to another would stay open to the first agency and to its coordinator who had claimed it. Just before the
  * change commits, the grants of groups that are no longer candidates are deleted; if any were, so are the grants
  * of users in none of the remaining candidate groups, and such an assignee is unassigned. Each agency's
  * supervisors group may read the tasks of its agency.
@@ -51,7 +51,7 @@ class CandidateGroupGrants {
             + TaskListener.EVENTNAME_UPDATE + "'")
     public void taskChanged(DelegateTask task) {
         String taskId = task.getId();
-        serviceWork.afterCommit(() -> align(taskId));
+        serviceWork.atCommit(() -> align(taskId));
     }
 
     void align(String taskId) {

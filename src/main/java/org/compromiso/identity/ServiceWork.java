@@ -2,37 +2,33 @@ package org.compromiso.identity;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Work the service does on its own account once a user's change has committed: in a transaction of its own
- * (the committed one can take no more writes), with no engine user set, so that authorizations the user lacks
- * (managing grants, reading the operation log) do not stand in the way.
+ * Work the service does on its own account as part of a user's change, just before that change commits: in the
+ * same transaction, so it commits or rolls back with the change and never waits for a second connection (a
+ * second transaction per request starves the pool under load), and with no engine user set, so that
+ * authorizations the user lacks (managing grants, reading the operation log) do not stand in the way. By then
+ * the engine has flushed the change, so the work sees it.
  */
 @Component
 public class ServiceWork {
 
     private final IdentityService identity;
-    private final TransactionTemplate transaction;
 
-    ServiceWork(IdentityService identity, PlatformTransactionManager transactions) {
+    ServiceWork(IdentityService identity) {
         this.identity = identity;
-        this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Runs the work after the current transaction commits; not at all when it rolls back or there is none. */
-    public void afterCommit(Runnable work) {
+    /** Runs the work just before the current transaction commits; not at all when there is none. */
+    public void atCommit(Runnable work) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
-            public void afterCommit() {
+            public void beforeCommit(boolean readOnly) {
                 run(work);
             }
         });
@@ -42,7 +38,7 @@ public class ServiceWork {
         var user = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            transaction.executeWithoutResult(status -> work.run());
+            work.run();
         } finally {
             if (user != null) {
                 identity.setAuthentication(user);

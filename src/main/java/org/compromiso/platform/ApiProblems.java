@@ -87,6 +87,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e;
         }
+        if (DatabaseOutage.causedBy(e)) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.explanation(e));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10").body(problem);
+        }
         logger.error("Unexpected error on " + request.getDescription(false), e);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service could not complete the request; nothing was changed. The error is logged.");

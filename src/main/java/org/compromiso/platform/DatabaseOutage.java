@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import org.springframework.transaction.TransactionSystemException;
+
 /**
  * Tells a failure caused by an unreachable database (down, restarting, no connection in time) from any other:
  * such a request changed nothing and may simply be tried again, so it is answered 503, not 500.
@@ -13,9 +15,39 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
+    /**
+     * Whether the database went away while committing: the change may or may not have been saved, and the
+     * answer must not claim either.
+     */
+    public static boolean inDoubt(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransactionSystemException commit && String.valueOf(commit.getMessage())
+                    .startsWith("Could not commit")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the client is told: nothing changed, or, when the commit itself was cut off, that it may have. */
+    public static String explanation(Throwable failure) {
+        return inDoubt(failure)
+                ? "The database went away while saving: the change may or may not have been saved. Look before trying again."
+                : "The database cannot be reached; nothing was changed. Try again in a few seconds.";
+    }
+
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+                return true;
+            }
+            // the rollback after the failed statement failed too: the statement's own failure tells
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && causedBy(rollback.getApplicationException())) {
+                return true;
+            }
+            // the pool closed the broken connection under the transaction that held it
+            if (cause instanceof SQLException closed && "Connection is closed".equals(closed.getMessage())) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

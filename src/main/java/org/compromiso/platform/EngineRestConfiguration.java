@@ -1,15 +1,26 @@
 package org.compromiso.platform;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.regex.Pattern;
+
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -29,13 +40,15 @@ import org.springframework.transaction.TransactionException;
 class EngineRestConfiguration {
 
     @Bean
-    CamundaJerseyResourceConfig engineRestResources() {
+    CamundaJerseyResourceConfig engineRestResources(TaskService tasks, IdentityService identity) {
         return new CamundaJerseyResourceConfig() {
             @Override
             protected void registerAdditionalResources() {
+                var closedTasks = new ClosedTasks(tasks, identity);
                 register(ConcurrentChange.class);
-                register(WrappedFailure.class);
-                register(UnreachableDatabase.class);
+                register(new WrappedFailure(closedTasks));
+                register(new EngineFailure(closedTasks));
+                register(new CompletionRace(closedTasks));
                 register(UnreachableDatabaseInTransaction.class);
                 register(UnreachableDatabaseInAccess.class);
             }
@@ -43,7 +56,7 @@ class EngineRestConfiguration {
     }
 
     private static Response answer(Response.Status status, String type, String message) {
-        var body = new java.util.LinkedHashMap<String, Object>();
+        var body = new LinkedHashMap<String, Object>();
         body.put("type", type);
         body.put("message", message);
         var response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
@@ -53,9 +66,8 @@ class EngineRestConfiguration {
         return response.build();
     }
 
-    private static Response unreachable() {
-        return answer(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable",
-                "The database cannot be reached; nothing was changed. Try again in a few seconds.");
+    private static Response unreachable(Throwable failure) {
+        return answer(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", DatabaseOutage.explanation(failure));
     }
 
     @Provider
@@ -77,34 +89,127 @@ class EngineRestConfiguration {
     public static class WrappedFailure implements ExceptionMapper<RestException> {
         private final RestExceptionHandler camunda = new RestExceptionHandler();
         private final ProcessEngineExceptionHandler engine = new ProcessEngineExceptionHandler();
+        private final ClosedTasks closedTasks;
+        @Context
+        private UriInfo request;
+
+        WrappedFailure(ClosedTasks closedTasks) {
+            this.closedTasks = closedTasks;
+        }
 
         @Override
         public Response toResponse(RestException e) {
             if (e.getCause() instanceof OptimisticLockingException conflict) {
                 return new ConcurrentChange().toResponse(conflict);
             }
-            if (e.getCause() instanceof NullValueException gone && String.valueOf(gone.getMessage()).contains("Cannot find task")) {
-                // the usual loser of two completions at once: the other one got there first
-                return answer(Response.Status.CONFLICT, "TaskNotOpen", "This task is not open: someone else "
-                        + "completed or cancelled it meanwhile, or it never existed. Nothing was changed.");
+            if (DatabaseOutage.causedBy(e)) {
+                return unreachable(e);
+            }
+            if (closedTasks.isCompletionOfAClosedTask(request)) {
+                // the loser of two completions at once, whatever the engine tripped over ("Cannot find task",
+                // "Cannot restore state of process instance")
+                return notOpen();
             }
             if (e.getCause() instanceof BadUserRequestException refused) {
                 // our listeners refuse a completion with missing or malformed form values: the client's to fix
                 return engine.toResponse(refused);
             }
-            return DatabaseOutage.causedBy(e) ? unreachable() : camunda.toResponse(e);
+            return camunda.toResponse(e);
         }
     }
 
-    /** Takes the engine's exceptions before Camunda's own handler, only to tell an outage apart. */
+    private static Response notOpen() {
+        return answer(Response.Status.CONFLICT, "TaskNotOpen", "This task is not open: someone else completed or "
+                + "cancelled it meanwhile, or it never existed. Nothing was changed.");
+    }
+
+    /**
+     * Takes the engine's exceptions before Camunda's own handler, to tell an outage apart, and the loser of two
+     * completions at once: its permission on the task went with the task, so the engine says 403 where the truth
+     * is that the task is no longer open.
+     */
     @Provider
     @Priority(Priorities.USER - 100)
-    public static class UnreachableDatabase implements ExceptionMapper<ProcessEngineException> {
+    public static class EngineFailure implements ExceptionMapper<ProcessEngineException> {
         private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+        private final ClosedTasks closedTasks;
+        @Context
+        private UriInfo request;
+
+        EngineFailure(ClosedTasks closedTasks) {
+            this.closedTasks = closedTasks;
+        }
 
         @Override
         public Response toResponse(ProcessEngineException e) {
-            return DatabaseOutage.causedBy(e) ? unreachable() : camunda.toResponse(e);
+            if (DatabaseOutage.causedBy(e)) {
+                return unreachable(e);
+            }
+            if (e instanceof AuthorizationException denied && closedTasks.allClosed(denied)
+                    || closedTasks.isCompletionOfAClosedTask(request)) {
+                return notOpen();
+            }
+            return camunda.toResponse(e);
+        }
+    }
+
+    /**
+     * Any other failure while completing a task that someone else completed at the same moment (the engine may
+     * trip over the execution the winner already moved on: a NullPointerException in 7.24) is that same conflict.
+     */
+    @Provider
+    public static class CompletionRace implements ExceptionMapper<RuntimeException> {
+        private final ExceptionMapper<Throwable> camunda = new ExceptionHandler();
+        private final ClosedTasks closedTasks;
+        @Context
+        private UriInfo request;
+
+        CompletionRace(ClosedTasks closedTasks) {
+            this.closedTasks = closedTasks;
+        }
+
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                return unreachable(e);
+            }
+            return closedTasks.isCompletionOfAClosedTask(request) ? notOpen() : camunda.toResponse(e);
+        }
+    }
+
+    /** Whether these tasks are all gone: looked up as the service, not as the user who was refused. */
+    record ClosedTasks(TaskService tasks, IdentityService identity) {
+
+        private static final Pattern COMPLETION = Pattern.compile("task/([^/]+)/(complete|submit-form)$");
+
+        /** Whether this request completes a task that is not open (any more). */
+        boolean isCompletionOfAClosedTask(UriInfo request) {
+            var completion = COMPLETION.matcher(request.getPath());
+            return completion.find() && allClosed(List.of(completion.group(1)));
+        }
+
+        boolean allClosed(AuthorizationException denied) {
+            return allClosed(denied.getMissingAuthorizations().stream()
+                    .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
+                    .map(MissingAuthorization::getResourceId).distinct().toList());
+        }
+
+        boolean allClosed(List<String> taskIds) {
+            if (taskIds.isEmpty()) {
+                return false;
+            }
+            var user = identity.getCurrentAuthentication();
+            identity.clearAuthentication();
+            try {
+                return tasks.createTaskQuery().taskIdIn(taskIds.toArray(String[]::new)).count() == 0;
+            } catch (RuntimeException unknown) {
+                // the engine's own answer stands when this cannot be told
+                return false;
+            } finally {
+                if (user != null) {
+                    identity.setAuthentication(user);
+                }
+            }
         }
     }
 
@@ -112,7 +217,7 @@ class EngineRestConfiguration {
     public static class UnreachableDatabaseInTransaction implements ExceptionMapper<TransactionException> {
         @Override
         public Response toResponse(TransactionException e) {
-            return DatabaseOutage.causedBy(e) ? unreachable()
+            return DatabaseOutage.causedBy(e) ? unreachable(e)
                     : answer(Response.Status.INTERNAL_SERVER_ERROR, e.getClass().getSimpleName(), e.getMessage());
         }
     }
@@ -121,7 +226,7 @@ class EngineRestConfiguration {
     public static class UnreachableDatabaseInAccess implements ExceptionMapper<DataAccessException> {
         @Override
         public Response toResponse(DataAccessException e) {
-            return DatabaseOutage.causedBy(e) ? unreachable()
+            return DatabaseOutage.causedBy(e) ? unreachable(e)
                     : answer(Response.Status.INTERNAL_SERVER_ERROR, e.getClass().getSimpleName(), e.getMessage());
         }
     }

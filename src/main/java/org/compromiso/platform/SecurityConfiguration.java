@@ -54,7 +54,7 @@ class SecurityConfiguration {
                         // calendar apps cannot log in: the feed's random token is its credential
                         .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
-                        .requestMatchers("/api/reminders/**").hasAnyAuthority(DESK_OR_ADMIN)
+                        .requestMatchers("/api/reminders/**", "/reminders/**").hasAnyAuthority(DESK_OR_ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/commitments/*/status-override")
                                 .hasAnyAuthority("GROUP_" + Groups.LEADERSHIP, "GROUP_" + Groups.ADMINS)
                         .requestMatchers("/commitments/*/assessments")

@@ -104,10 +104,17 @@ class DeadlineScheduler {
         }
         deadlines.stream().map(ProcessInstance::getId).collect(Collectors.toSet())
                 .forEach(id -> runtime.deleteProcessInstance(id, "task ended or due date moved", true, true));
-        if (due != null) {
-            var forTask = policy.forTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-            var calendar = calendars.of(recipients.candidateGroups(taskId), forTask.days());
-            var schedule = forTask.schedule(calendar, due.toInstant(), engineNow(task));
+        if (due == null) {
+            return;
+        }
+        var forTask = policy.forTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+        if (forTask.rules().isEmpty()) {
+            return;
+        }
+        var calendar = calendars.of(recipients.candidateGroups(taskId), forTask.days());
+        var schedule = forTask.schedule(calendar, due.toInstant(), engineNow(task));
+        // nothing left to remind of (a model's "none", or every reminder's time has passed): no process to keep
+        if (!schedule.isEmpty()) {
             runtime.startProcessInstanceByKey(PROCESS, taskId, Variables.createVariables()
                     .putValue("taskId", taskId)
                     .putValue("dueDate", due)

@@ -63,6 +63,7 @@ class TaskCompletionRecorder {
         }
         var detail = new LinkedHashMap<String, Object>();
         detail.put("task", task.getTaskDefinitionKey());
+        detail.put("taskId", task.getId());
         detail.put("taskName", task.getName());
         detail.put("values", values);
         String user = currentUser(task.getProcessEngineServices());

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.compromiso.resilience.TrialTasks;
 import org.compromiso.workflow.ProcessDriver;
 import org.compromiso.workflow.ProcessTest;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +49,10 @@ class ReminderTest {
     @BeforeEach
     void registerCommitment() throws Exception {
         mailServer.purgeEmailFromAllMailboxes();
+        // what earlier tests sent or left waiting is not this test's: out of its minute of the rate and its outbox
+        jdbc.sql("UPDATE reminder SET sent_at = sent_at - interval '1 hour' WHERE sent_at > now() - interval '1 minute'")
+                .update();
+        jdbc.sql("UPDATE reminder SET state = 'dropped' WHERE state = 'pending'").update();
         driver.today(LocalDate.of(2024, 1, 22));
         instance = driver.register("agreed-action", Map.of("MX", "sre", "US", "state"), LocalDate.of(2024, 6, 30));
         task = driver.task(instance, "Task_PlanAction");
@@ -220,6 +225,42 @@ class ReminderTest {
         assertThat(engine.getRuntimeService().getVariable(deadline.getId(), "schedule")).as("then 1 working day after")
                 .isEqualTo("escalate-supervisors@"
                         + LocalDateTime.of(2024, 2, 7, 9, 0).atZone(mexicoCity).toInstant().toEpochMilli());
+    }
+
+    @Test
+    void theRateCapsEachBatchAndTheLastMinuteOfAllNodes() {
+        var taskIds = new TrialTasks(engine).start(5, "gsa", ClockUtil.getCurrentTime().toInstant().plusSeconds(3600));
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(7200)));
+        new TrialTasks(engine).fireDueReminders();
+
+        // 30 a minute, drained every 5 s: 2 per batch
+        assertThat(sender.drain()).isEqualTo(2);
+        // another node sent 27 mails in the last minute: 1 left of this minute's 30
+        jdbc.sql("""
+                        UPDATE reminder SET sent_at = now(), state = 'sent', sent_messages = array_fill('x'::text, ARRAY[27])
+                        WHERE id = (SELECT min(id) FROM reminder WHERE task_id IN (:ids) AND state = 'pending')""")
+                .param("ids", taskIds).update();
+        assertThat(sender.drain()).isOne();
+        assertThat(sender.drain()).as("this minute's 30 are gone").isZero();
+    }
+
+    @Test
+    void aReminderThatCanReachNobodyIsAFailureNotASilentSend() {
+        if (engine.getIdentityService().createUserQuery().userId("noMail").count() == 0) {
+            engine.getIdentityService().saveUser(engine.getIdentityService().newUser("noMail"));
+            engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup("nomail"));
+            engine.getIdentityService().createMembership("noMail", "nomail");
+        }
+        var taskIds = new TrialTasks(engine).start(1, "nomail", ClockUtil.getCurrentTime().toInstant().plusSeconds(3600));
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(7200)));
+        new TrialTasks(engine).fireDueReminders();
+
+        assertThat(sender.drain()).isOne();
+
+        var row = jdbc.sql("SELECT state, last_error FROM reminder WHERE task_id = ?").param(taskIds.get(0)).query()
+                .singleRow();
+        assertThat(row.get("state")).isEqualTo("failed");
+        assertThat((String) row.get("last_error")).contains("No recipient has an email address: noMail");
     }
 
     /** Runs the task's deadline jobs that are due by the engine's clock, as the job executor would. */

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,8 +40,8 @@ class CrashTest {
     @RegisterExtension
     static FaultServers servers = new FaultServers();
 
-    @BeforeEach
-    void nothingYet() throws Exception {
+    @AfterEach
+    void forgetTheTrial() throws Exception {
         servers.mailServer().purgeEmailFromAllMailboxes();
         servers.jdbc().sql("DELETE FROM compromiso.reminder WHERE task_name = 'Trial task'").update();
     }
@@ -55,12 +55,15 @@ class CrashTest {
             first.kill();
             load.stop();
         }
+        long beforeTheCrash = sent();
         assertThat(sent()).as("the crash came before the storm was over").isLessThan(REMINDERS);
 
         try (var second = node("crash-b")) {
             await().atMost(Duration.ofMinutes(2)).until(() -> sent() == REMINDERS);
             var received = servers.trialMessageIds();
             assertThat(received.stream().distinct().count()).as("every due reminder").isEqualTo(REMINDERS);
+            System.out.printf("CRASH %d of %d reminders sent when the node was killed, %d duplicates after, %d completions%n",
+                    beforeTheCrash, REMINDERS, received.size() - REMINDERS, completions.size());
             assertThat(received.size() - REMINDERS).as("duplicates: at most the batch in flight").isLessThanOrEqualTo(BATCH);
             assertThat(java.util.Set.copyOf(received)).as("a resend carries the reminder's first Message-ID").isEqualTo(logged());
             everyAcknowledgedCompletionIsKept(completions);

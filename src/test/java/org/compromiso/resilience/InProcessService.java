@@ -15,8 +15,9 @@ public final class InProcessService {
 
     /**
      * Starts the service on a port of its own with these settings, given as command-line arguments so they win
-     * over application.yaml; its engine has the given name, so closing it never unregisters the cached test
-     * contexts' engines.
+     * over application.yaml. A test that uses the REST API or the reports needs the engine named {@code default}
+     * (Camunda's REST and authentication filter look it up by that name) and must then run in the resilience
+     * pass, where no cached test context owns that name; others take a name of their own.
      */
     public static ConfigurableApplicationContext start(String engineName, Map<String, String> settings) {
         var all = new LinkedHashMap<String, String>(settings);
