@@ -263,6 +263,24 @@ class ReminderTest {
         assertThat((String) row.get("last_error")).contains("No recipient has an email address: noMail");
     }
 
+    @Test
+    void acrossADaylightSavingChangeAReminderKeepsTheAgencysLocalHour() {
+        var model = Bpmn.createExecutableProcess("Trial_DaylightSaving").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Task_Trial").camundaCandidateGroups("state").camundaDueDate("${due}")
+                .endEvent().done();
+        engine.getRepositoryService().createDeployment().addModelInstance("daylight-saving.bpmn", model).deploy();
+        var washington = ZoneId.of("America/New_York");
+        // due Tuesday 12 March 2024, 09:00 in Washington; clocks there went forward on Sunday the 10th
+        var due = Date.from(LocalDateTime.of(2024, 3, 12, 9, 0).atZone(washington).toInstant());
+
+        var trial = engine.getRuntimeService().startProcessInstanceByKey("Trial_DaylightSaving", Map.of("due", due));
+        var trialTask = engine.getTaskService().createTaskQuery().processInstanceId(trial.getId()).singleResult();
+
+        assertThat(deadlineJob(trialTask.getId()).getDuedate().toInstant().atZone(washington).toLocalDateTime())
+                .as("7 days before, at 09:00 there (a plain 7 × 24 h would say 08:00)")
+                .isEqualTo(LocalDateTime.of(2024, 3, 5, 9, 0));
+    }
+
     /** Runs the task's deadline jobs that are due by the engine's clock, as the job executor would. */
     private void runDueDeadlineJobs() {
         for (Job job = deadlineJob(); job != null && (job.getDuedate() == null
