@@ -2,9 +2,9 @@ package org.compromiso.commitments;
 
 import java.util.Date;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.compromiso.identity.ServiceWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,26 +19,21 @@ class ProcessDates {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final ServiceWork serviceWork;
 
-    ProcessDates(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+    ProcessDates(RuntimeService runtime, TaskService tasks, ServiceWork serviceWork) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.identity = identity;
+        this.serviceWork = serviceWork;
     }
 
     void moveTargetDate(String code, Date target) {
         // the desk may move a commitment's dates through our API but holds no task rights in the engine
-        var user = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
+        serviceWork.asService(() -> {
             runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).unlimitedList()
                     .forEach(instance -> move(instance.getId(), target));
-        } finally {
-            if (user != null) {
-                identity.setAuthentication(user);
-            }
-        }
+            return null;
+        });
     }
 
     private void move(String processInstanceId, Date target) {

@@ -1,5 +1,7 @@
 package org.compromiso.identity;
 
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,16 +31,20 @@ public class ServiceWork {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                run(work);
+                asService(() -> {
+                    work.run();
+                    return null;
+                });
             }
         });
     }
 
-    private void run(Runnable work) {
+    /** Runs the work now with no engine user set, whoever the caller is; the caller's user is back afterwards. */
+    public <T> T asService(Supplier<T> work) {
         var user = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            work.run();
+            return work.get();
         } finally {
             if (user != null) {
                 identity.setAuthentication(user);

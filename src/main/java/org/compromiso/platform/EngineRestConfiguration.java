@@ -14,7 +14,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -25,10 +24,9 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.compromiso.identity.ServiceWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 
 /**
  * Camunda's REST API with the answers it lacks: 409 when two requests changed the same task or process at the
@@ -40,19 +38,110 @@ import org.springframework.transaction.TransactionException;
 class EngineRestConfiguration {
 
     @Bean
-    CamundaJerseyResourceConfig engineRestResources(TaskService tasks, IdentityService identity) {
+    CamundaJerseyResourceConfig engineRestResources(TaskService tasks, ServiceWork serviceWork) {
         return new CamundaJerseyResourceConfig() {
             @Override
             protected void registerAdditionalResources() {
-                var closedTasks = new ClosedTasks(tasks, identity);
-                register(ConcurrentChange.class);
+                var closedTasks = new ClosedTasks(tasks, serviceWork);
                 register(new WrappedFailure(closedTasks));
                 register(new EngineFailure(closedTasks));
-                register(new CompletionRace(closedTasks));
-                register(UnreachableDatabaseInTransaction.class);
-                register(UnreachableDatabaseInAccess.class);
+                register(new OtherFailure(closedTasks));
             }
         };
+    }
+
+    /**
+     * The answer to a failure of the engine REST API: ours where Camunda's would be a bare 500 or a misleading 403,
+     * else Camunda's own. One mapper per exception type only because JAX-RS picks mappers by type.
+     */
+    abstract static class Answering<E extends Throwable> implements ExceptionMapper<E> {
+        private final ClosedTasks closedTasks;
+        @Context
+        private UriInfo request;
+
+        Answering(ClosedTasks closedTasks) {
+            this.closedTasks = closedTasks;
+        }
+
+        /** Camunda's own answer to this failure. */
+        abstract Response camunda(E e);
+
+        @Override
+        public Response toResponse(E e) {
+            // Camunda's resources wrap what the engine threw ("Cannot complete task ...") in a RestException
+            Throwable thrown = e instanceof RestException && e.getCause() != null ? e.getCause() : e;
+            if (thrown instanceof OptimisticLockingException) {
+                return answer(Response.Status.CONFLICT, "Conflict", "Someone else changed this task or process at "
+                        + "the same moment; nothing was changed. Reload it and try again.");
+            }
+            if (DatabaseOutage.causedBy(e)) {
+                return answer(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", DatabaseOutage.explanation(e));
+            }
+            // the loser of two completions at once, whatever the engine tripped over ("Cannot find task", "Cannot
+            // restore state of process instance", a NullPointerException in 7.24, or a 403: the loser's grant went
+            // with the task)
+            if (thrown instanceof AuthorizationException denied && closedTasks.allClosed(denied)
+                    || closedTasks.isCompletionOfAClosedTask(request)) {
+                return answer(Response.Status.CONFLICT, "TaskNotOpen", "This task is not open: someone else "
+                        + "completed or cancelled it meanwhile, or it never existed. Nothing was changed.");
+            }
+            var refused = refusal(e);
+            if (refused != null) {
+                // our listeners refuse a completion with missing or malformed form values: the client's to fix. The
+                // engine wraps a listener's exception ("ENGINE-03051 ... TaskListener") and the REST resource wraps
+                // that again, which Camunda's handler answers with 500.
+                return new ProcessEngineExceptionHandler().toResponse(refused);
+            }
+            return camunda(e);
+        }
+    }
+
+    private static BadUserRequestException refusal(Throwable e) {
+        for (var cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof BadUserRequestException refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    @Provider
+    @Priority(Priorities.USER - 100)
+    public static class WrappedFailure extends Answering<RestException> {
+        WrappedFailure(ClosedTasks closedTasks) {
+            super(closedTasks);
+        }
+
+        @Override
+        Response camunda(RestException e) {
+            return new RestExceptionHandler().toResponse(e);
+        }
+    }
+
+    @Provider
+    @Priority(Priorities.USER - 100)
+    public static class EngineFailure extends Answering<ProcessEngineException> {
+        EngineFailure(ClosedTasks closedTasks) {
+            super(closedTasks);
+        }
+
+        @Override
+        Response camunda(ProcessEngineException e) {
+            return new ProcessEngineExceptionHandler().toResponse(e);
+        }
+    }
+
+    /** Everything else unchecked: Spring's transaction and data-access failures, the engine's slips. */
+    @Provider
+    public static class OtherFailure extends Answering<RuntimeException> {
+        OtherFailure(ClosedTasks closedTasks) {
+            super(closedTasks);
+        }
+
+        @Override
+        Response camunda(RuntimeException e) {
+            return new ExceptionHandler().toResponse(e);
+        }
     }
 
     private static Response answer(Response.Status status, String type, String message) {
@@ -66,119 +155,8 @@ class EngineRestConfiguration {
         return response.build();
     }
 
-    private static Response unreachable(Throwable failure) {
-        return answer(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", DatabaseOutage.explanation(failure));
-    }
-
-    @Provider
-    public static class ConcurrentChange implements ExceptionMapper<OptimisticLockingException> {
-        @Override
-        public Response toResponse(OptimisticLockingException e) {
-            return answer(Response.Status.CONFLICT, "Conflict",
-                    "Someone else changed this task or process at the same moment; nothing was changed. "
-                            + "Reload it and try again.");
-        }
-    }
-
-    /**
-     * Camunda's resources wrap what the engine threw (completing a task: "Cannot complete task ...", 500); this
-     * looks at what was wrapped before Camunda's own handler answers.
-     */
-    @Provider
-    @Priority(Priorities.USER - 100)
-    public static class WrappedFailure implements ExceptionMapper<RestException> {
-        private final RestExceptionHandler camunda = new RestExceptionHandler();
-        private final ProcessEngineExceptionHandler engine = new ProcessEngineExceptionHandler();
-        private final ClosedTasks closedTasks;
-        @Context
-        private UriInfo request;
-
-        WrappedFailure(ClosedTasks closedTasks) {
-            this.closedTasks = closedTasks;
-        }
-
-        @Override
-        public Response toResponse(RestException e) {
-            if (e.getCause() instanceof OptimisticLockingException conflict) {
-                return new ConcurrentChange().toResponse(conflict);
-            }
-            if (DatabaseOutage.causedBy(e)) {
-                return unreachable(e);
-            }
-            if (closedTasks.isCompletionOfAClosedTask(request)) {
-                // the loser of two completions at once, whatever the engine tripped over ("Cannot find task",
-                // "Cannot restore state of process instance")
-                return notOpen();
-            }
-            if (e.getCause() instanceof BadUserRequestException refused) {
-                // our listeners refuse a completion with missing or malformed form values: the client's to fix
-                return engine.toResponse(refused);
-            }
-            return camunda.toResponse(e);
-        }
-    }
-
-    private static Response notOpen() {
-        return answer(Response.Status.CONFLICT, "TaskNotOpen", "This task is not open: someone else completed or "
-                + "cancelled it meanwhile, or it never existed. Nothing was changed.");
-    }
-
-    /**
-     * Takes the engine's exceptions before Camunda's own handler, to tell an outage apart, and the loser of two
-     * completions at once: its permission on the task went with the task, so the engine says 403 where the truth
-     * is that the task is no longer open.
-     */
-    @Provider
-    @Priority(Priorities.USER - 100)
-    public static class EngineFailure implements ExceptionMapper<ProcessEngineException> {
-        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
-        private final ClosedTasks closedTasks;
-        @Context
-        private UriInfo request;
-
-        EngineFailure(ClosedTasks closedTasks) {
-            this.closedTasks = closedTasks;
-        }
-
-        @Override
-        public Response toResponse(ProcessEngineException e) {
-            if (DatabaseOutage.causedBy(e)) {
-                return unreachable(e);
-            }
-            if (e instanceof AuthorizationException denied && closedTasks.allClosed(denied)
-                    || closedTasks.isCompletionOfAClosedTask(request)) {
-                return notOpen();
-            }
-            return camunda.toResponse(e);
-        }
-    }
-
-    /**
-     * Any other failure while completing a task that someone else completed at the same moment (the engine may
-     * trip over the execution the winner already moved on: a NullPointerException in 7.24) is that same conflict.
-     */
-    @Provider
-    public static class CompletionRace implements ExceptionMapper<RuntimeException> {
-        private final ExceptionMapper<Throwable> camunda = new ExceptionHandler();
-        private final ClosedTasks closedTasks;
-        @Context
-        private UriInfo request;
-
-        CompletionRace(ClosedTasks closedTasks) {
-            this.closedTasks = closedTasks;
-        }
-
-        @Override
-        public Response toResponse(RuntimeException e) {
-            if (DatabaseOutage.causedBy(e)) {
-                return unreachable(e);
-            }
-            return closedTasks.isCompletionOfAClosedTask(request) ? notOpen() : camunda.toResponse(e);
-        }
-    }
-
     /** Whether these tasks are all gone: looked up as the service, not as the user who was refused. */
-    record ClosedTasks(TaskService tasks, IdentityService identity) {
+    record ClosedTasks(TaskService tasks, ServiceWork serviceWork) {
 
         private static final Pattern COMPLETION = Pattern.compile("task/([^/]+)/(complete|submit-form)$");
 
@@ -194,40 +172,17 @@ class EngineRestConfiguration {
                     .map(MissingAuthorization::getResourceId).distinct().toList());
         }
 
-        boolean allClosed(List<String> taskIds) {
+        private boolean allClosed(List<String> taskIds) {
             if (taskIds.isEmpty()) {
                 return false;
             }
-            var user = identity.getCurrentAuthentication();
-            identity.clearAuthentication();
             try {
-                return tasks.createTaskQuery().taskIdIn(taskIds.toArray(String[]::new)).count() == 0;
+                return serviceWork.asService(() ->
+                        tasks.createTaskQuery().taskIdIn(taskIds.toArray(String[]::new)).count() == 0);
             } catch (RuntimeException unknown) {
                 // the engine's own answer stands when this cannot be told
                 return false;
-            } finally {
-                if (user != null) {
-                    identity.setAuthentication(user);
-                }
             }
-        }
-    }
-
-    @Provider
-    public static class UnreachableDatabaseInTransaction implements ExceptionMapper<TransactionException> {
-        @Override
-        public Response toResponse(TransactionException e) {
-            return DatabaseOutage.causedBy(e) ? unreachable(e)
-                    : answer(Response.Status.INTERNAL_SERVER_ERROR, e.getClass().getSimpleName(), e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class UnreachableDatabaseInAccess implements ExceptionMapper<DataAccessException> {
-        @Override
-        public Response toResponse(DataAccessException e) {
-            return DatabaseOutage.causedBy(e) ? unreachable(e)
-                    : answer(Response.Status.INTERNAL_SERVER_ERROR, e.getClass().getSimpleName(), e.getMessage());
         }
     }
 }

@@ -5,13 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.compromiso.identity.ServiceWork;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -31,16 +31,16 @@ class DeadlineScheduler {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final ServiceWork serviceWork;
     private final ReminderPolicy policy;
     private final AgencyCalendars calendars;
     private final ReminderRecipients recipients;
 
-    DeadlineScheduler(RuntimeService runtime, TaskService tasks, IdentityService identity, ReminderPolicy policy,
+    DeadlineScheduler(RuntimeService runtime, TaskService tasks, ServiceWork serviceWork, ReminderPolicy policy,
                       AgencyCalendars calendars, ReminderRecipients recipients) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.identity = identity;
+        this.serviceWork = serviceWork;
         this.policy = policy;
         this.calendars = calendars;
         this.recipients = recipients;
@@ -74,15 +74,10 @@ class DeadlineScheduler {
 
     /** Brings each task's deadline process in line with the task; the service's own work, not the user's. */
     void reconcile(Set<String> taskIds) {
-        var user = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
+        serviceWork.asService(() -> {
             taskIds.forEach(this::reconcile);
-        } finally {
-            if (user != null) {
-                identity.setAuthentication(user);
-            }
-        }
+            return null;
+        });
     }
 
     /** The engine's time of the task's last change: reminders due before it are past, not to be sent late. */

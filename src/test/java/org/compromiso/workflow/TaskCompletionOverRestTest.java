@@ -38,7 +38,7 @@ class TaskCompletionOverRestTest {
 
         var empty = complete("Task_VerifyCompletion", Map.of());
 
-        assertThat(empty.getStatusCode().is2xxSuccessful()).as("the first round's answers do not count again").isFalse();
+        assertThat(empty.getStatusCode().value()).as("the first round's answers do not count again").isEqualTo(400);
         assertThat(empty.getBody().get("message").asText())
                 .contains("verified: is required", "verificationNote: is required");
         assertThat(openTask()).isEqualTo("Task_VerifyCompletion");
@@ -51,7 +51,7 @@ class TaskCompletionOverRestTest {
         var answer = complete("Task_PlanAction", Map.of("plan", "x".repeat(4001), "plannedCompletion", "2024-05-01"),
                 "TEST-REST-LONG");
 
-        assertThat(answer.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(answer.getBody().get("message").asText()).contains("plan: must be at most 4000 characters");
     }
 
@@ -66,8 +66,26 @@ class TaskCompletionOverRestTest {
         var answer = complete("Task_VerifyCompletion", Map.of("verified", "maybe", "verificationNote", "Hm"),
                 "TEST-REST-CHOICE");
 
-        assertThat(answer.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(answer.getBody().get("message").asText()).contains("verified: must be one of yes, no");
+    }
+
+    @Test
+    void aRefusalIs400AndCompletingATaskNoLongerOpenIs409() {
+        register("TEST-REST-TWICE");
+        var plan = tasks.createTaskQuery().processInstanceBusinessKey("TEST-REST-TWICE")
+                .taskDefinitionKey("Task_PlanAction").singleResult();
+        var values = Map.<String, Object>of("plan", Map.of("value", "Plan", "type", "String"),
+                "plannedCompletion", Map.of("value", "2024-05-01", "type", "String"));
+
+        var refused = post("/engine-rest/task/" + plan.getId() + "/complete", Map.of("variables", Map.of()));
+        var first = post("/engine-rest/task/" + plan.getId() + "/complete", Map.of("variables", values));
+        var second = post("/engine-rest/task/" + plan.getId() + "/complete", Map.of("variables", values));
+
+        assertThat(refused.getStatusCode().value()).as("missing form values: the client's to fix").isEqualTo(400);
+        assertThat(first.getStatusCode().value()).isEqualTo(204);
+        assertThat(second.getStatusCode().value()).isEqualTo(409);
+        assertThat(second.getBody().get("type").asText()).isEqualTo("TaskNotOpen");
     }
 
     private void implementAndReport() {
