@@ -80,6 +80,11 @@ public class CommitmentQueries {
                 .optional();
     }
 
+    /** Just the commitment's title, for messages about it: no tasks, no history. */
+    public Optional<String> title(String code) {
+        return jdbc.sql("SELECT title FROM commitment WHERE code = ?").param(code).query(String.class).optional();
+    }
+
     private List<CommitmentDetail.OpenTask> openTasks(String code) {
         // one commitment's tasks are few: exempt from the engine's query-max-results-limit for logged-in users
         return tasks.createTaskQuery().processInstanceBusinessKey(code).orderByTaskCreateTime().asc().unlimitedList()

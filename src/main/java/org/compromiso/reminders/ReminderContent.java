@@ -11,22 +11,19 @@ import org.springframework.stereotype.Component;
 class ReminderContent {
 
     private final CommitmentQueries commitments;
-    private final ReminderRecipients recipients;
     private final AgencyDirectory agencies;
     private final AgencyCalendars calendars;
 
-    ReminderContent(CommitmentQueries commitments, ReminderRecipients recipients, AgencyDirectory agencies,
-                    AgencyCalendars calendars) {
+    ReminderContent(CommitmentQueries commitments, AgencyDirectory agencies, AgencyCalendars calendars) {
         this.commitments = commitments;
-        this.recipients = recipients;
         this.agencies = agencies;
         this.calendars = calendars;
     }
 
-    ReminderMail.Content of(ReminderOutbox.PendingReminder reminder) {
+    /** The reminder's content, naming the agencies of these candidate groups as the ones waiting. */
+    ReminderMail.Content of(ReminderOutbox.PendingReminder reminder, List<String> groups) {
         String title = reminder.commitmentCode() == null ? ""
-                : commitments.find(reminder.commitmentCode()).map(detail -> detail.commitment().title()).orElse("");
-        List<String> groups = recipients.candidateGroups(reminder.taskId());
+                : commitments.title(reminder.commitmentCode()).orElse("");
         List<String> waitingOn = groups.stream()
                 .map(group -> agencies.find(group).map(agency -> agency.shortName()).orElse(group)).toList();
         var zone = calendars.of(groups, ReminderProperties.Days.CALENDAR).zone();

@@ -1,11 +1,11 @@
 package org.compromiso.reminders;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -32,21 +32,24 @@ class ReminderRecipients {
         this.identity = identity;
     }
 
-    /** The candidate groups of the task: whom the reminder says is waiting. */
-    List<String> candidateGroups(String taskId) {
-        return tasks.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).toList();
+    /** Those a task's reminder reaches, and the candidate groups it says are waiting. */
+    record Audience(List<String> waitingGroups, List<Recipient> people) {
     }
 
-    List<Recipient> of(String taskId, String assignee, ReminderProperties.Audience audience) {
+    /** The candidate groups of the task: whom the reminder says is waiting. */
+    List<String> candidateGroups(String taskId) {
+        return groups(tasks.getIdentityLinksForTask(taskId));
+    }
+
+    Audience of(String taskId, String assignee, ReminderProperties.Audience audience) {
+        // the task's links once: a reminder storm reads them for every reminder
+        var links = tasks.getIdentityLinksForTask(taskId);
+        List<String> groups = groups(links);
         Set<String> userIds = new LinkedHashSet<>();
-        List<String> groups = candidateGroups(taskId);
         if (assignee != null) {
             userIds.add(assignee);
         } else {
-            tasks.getIdentityLinksForTask(taskId).stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
+            links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
                     .forEach(link -> userIds.add(link.getUserId()));
             groups.forEach(group -> members(group, userIds));
         }
@@ -59,14 +62,25 @@ class ReminderRecipients {
             }
             case TASK -> { }
         }
-        Map<String, Recipient> recipients = new LinkedHashMap<>();
-        for (String id : userIds) {
-            User user = identity.createUserQuery().userId(id).singleResult();
-            String language = identity.getUserInfo(id, LANGUAGE);
-            recipients.put(id, new Recipient(id, user == null ? null : user.getEmail(),
-                    "es".equals(language) ? "es" : "en"));
+        return new Audience(groups, people(userIds));
+    }
+
+    private List<Recipient> people(Set<String> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
         }
-        return new ArrayList<>(recipients.values());
+        Map<String, User> users = identity.createUserQuery().userIdIn(userIds.toArray(String[]::new))
+                .listPage(0, userIds.size()).stream().collect(Collectors.toMap(User::getId, Function.identity()));
+        return userIds.stream().map(id -> {
+            User user = users.get(id);
+            String language = identity.getUserInfo(id, LANGUAGE);
+            return new Recipient(id, user == null ? null : user.getEmail(), "es".equals(language) ? "es" : "en");
+        }).toList();
+    }
+
+    private static List<String> groups(List<IdentityLink> links) {
+        return links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
     }
 
     private void members(String group, Set<String> userIds) {

@@ -101,7 +101,8 @@ class ReminderSender {
             return Optional.empty();
         }
         var audience = properties.rule(reminder.rule()).audience();
-        List<Recipient> people = recipients.of(reminder.taskId(), task.getAssignee(), audience);
+        var addressees = recipients.of(reminder.taskId(), task.getAssignee(), audience);
+        List<Recipient> people = addressees.people();
         List<String> withoutEmail = people.stream().filter(person -> !person.hasEmail()).map(Recipient::userId).toList();
         List<String> reached = people.stream().filter(Recipient::hasEmail).map(Recipient::userId).toList();
         if (!withoutEmail.isEmpty()) {
@@ -115,7 +116,7 @@ class ReminderSender {
         Map<String, List<String>> byLanguage = new LinkedHashMap<>();
         people.stream().filter(Recipient::hasEmail)
                 .forEach(person -> byLanguage.computeIfAbsent(person.language(), l -> new ArrayList<>()).add(person.email()));
-        var text = content.of(reminder);
+        var text = content.of(reminder, addressees.waitingGroups());
         var mails = new ArrayList<Mail>();
         for (var entry : byLanguage.entrySet()) {
             if (!reminder.sentMessages().contains(reminder.messageId(entry.getKey()))) {

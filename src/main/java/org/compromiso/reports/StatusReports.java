@@ -7,11 +7,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -50,7 +52,15 @@ public class StatusReports {
         List<CommitmentStatus> all = query.statuses(at, asOf, at, filter, visibleTo, rules);
         List<CommitmentStatus> lines = filter.status() == null ? all
                 : all.stream().filter(line -> line.status() == filter.status()).toList();
-        Map<String, Status> before = earlier(asOf.minusDays(7), at, filter, visibleTo, rules).stream()
+        // one query per day shown: the report itself is the trend's last bar, and the day a week before serves
+        // both the changes and the bar before it
+        var byDay = new HashMap<LocalDate, List<CommitmentStatus>>();
+        if (!StatusQuery.endOf(asOf).before(at)) {
+            byDay.put(asOf, all);
+        }
+        Function<LocalDate, List<CommitmentStatus>> statusesOn =
+                day -> byDay.computeIfAbsent(day, earlierDay -> earlier(earlierDay, at, filter, visibleTo, rules));
+        Map<String, Status> before = statusesOn.apply(asOf.minusDays(7)).stream()
                 .collect(Collectors.toMap(CommitmentStatus::code, CommitmentStatus::status));
         var changes = lines.stream().filter(line -> before.get(line.code()) != line.status())
                 .map(line -> new StatusReport.Change(line.code(), line.title(), before.get(line.code()), line.status()))
@@ -65,7 +75,7 @@ public class StatusReports {
                                 && !line.nextDeadline().isAfter(asOf.plusDays(properties.upcomingDays())))
                         .sorted(Comparator.comparing(CommitmentStatus::nextDeadline)).toList(),
                 filterLines(open, CommitmentStatus::blocked), PARTIES, compliance, averages(compliance),
-                trend(asOf, at, filter, visibleTo, rules));
+                trend(asOf, statusesOn));
     }
 
     /**
@@ -84,12 +94,12 @@ public class StatusReports {
         return lines.stream().filter(which).toList();
     }
 
-    private List<StatusReport.TrendPoint> trend(LocalDate asOf, Timestamp at, ReportFilter filter,
-                                                Set<String> visibleTo, StatusRules rules) {
+    private List<StatusReport.TrendPoint> trend(LocalDate asOf,
+                                                Function<LocalDate, List<CommitmentStatus>> statusesOn) {
         var points = new ArrayList<StatusReport.TrendPoint>();
         for (int week = properties.trendWeeks() - 1; week >= 0; week--) {
             LocalDate day = asOf.minusWeeks(week);
-            points.add(new StatusReport.TrendPoint(day, counts(earlier(day, at, filter, visibleTo, rules))));
+            points.add(new StatusReport.TrendPoint(day, counts(statusesOn.apply(day))));
         }
         return points;
     }

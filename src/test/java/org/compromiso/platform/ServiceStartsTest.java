@@ -30,6 +30,13 @@ class ServiceStartsTest {
     }
 
     @Test
+    void everyConnectionPlansEachQueryForItsOwnValues() {
+        // a generic plan made the status report 15 times slower after its fifth run (README, Performance)
+        assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+        assertThat(jdbc.sql("SHOW search_path").query(String.class).single()).isEqualTo("public, compromiso");
+    }
+
+    @Test
     void flywayMigrationsAreAppliedToOurSchema() {
         var applied = jdbc.sql("SELECT version FROM compromiso.flyway_schema_history WHERE success ORDER BY installed_rank")
                 .query(String.class).list();
