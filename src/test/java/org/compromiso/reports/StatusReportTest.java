@@ -347,11 +347,17 @@ class StatusReportTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody()).contains("leadershipReader");
 
-        MimeMessage[] received = mailServer.getReceivedMessages();
+        // reminders of the demo's tasks may arrive meanwhile (the sender runs on its own schedule): digests only
+        List<MimeMessage> received = new ArrayList<>();
+        for (MimeMessage message : mailServer.getReceivedMessages()) {
+            if (message.getSubject().startsWith("[Compromiso] Weekly status of the commitments")) {
+                received.add(message);
+            }
+        }
         assertThat(received).hasSize(1);
-        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("leadershipreader@compromiso.example");
-        assertThat(DigestMail.pdfText(received[0])).contains("MXUS-2401-DARIEN-VISIT");
-        assertThat(DigestMail.body(received[0])).contains(DigestMail.summary(report.get("counts")))
+        assertThat(received.get(0).getAllRecipients()[0].toString()).isEqualTo("leadershipreader@compromiso.example");
+        assertThat(DigestMail.pdfText(received.get(0))).contains("MXUS-2401-DARIEN-VISIT");
+        assertThat(DigestMail.body(received.get(0))).contains(DigestMail.summary(report.get("counts")))
                 .contains("MXUS-2401-DARIEN-VISIT  Carry out a joint visit to the Darién with Panama");
     }
 
