@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
@@ -20,13 +21,9 @@ public final class DatabaseOutage {
      * answer must not claim either.
      */
     public static boolean inDoubt(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TransactionSystemException commit && String.valueOf(commit.getMessage())
-                    .startsWith("Could not commit")) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.getThrowableList(failure).stream().anyMatch(cause -> cause
+                instanceof TransactionSystemException commit && String.valueOf(commit.getMessage())
+                .startsWith("Could not commit"));
     }
 
     /** What the client is told: nothing changed, or, when the commit itself was cut off, that it may have. */
@@ -37,25 +34,24 @@ public final class DatabaseOutage {
     }
 
     public static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
-                return true;
-            }
-            // the rollback after the failed statement failed too: the statement's own failure tells
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && causedBy(rollback.getApplicationException())) {
-                return true;
-            }
-            // the pool closed the broken connection under the transaction that held it
-            if (cause instanceof SQLException closed && "Connection is closed".equals(closed.getMessage())) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    // 08: connection exception; 57P01-03: the server is shutting down or starting up
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
+        return ExceptionUtils.getThrowableList(failure).stream().anyMatch(DatabaseOutage::isOutage);
+    }
+
+    private static boolean isOutage(Throwable cause) {
+        if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+            return true;
         }
-        return false;
+        // the rollback after the failed statement failed too: the statement's own failure tells
+        if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                && causedBy(rollback.getApplicationException())) {
+            return true;
+        }
+        // the pool closed the broken connection under the transaction that held it
+        if (cause instanceof SQLException closed && "Connection is closed".equals(closed.getMessage())) {
+            return true;
+        }
+        // 08: connection exception; 57P01-03: the server is shutting down or starting up
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"));
     }
 }

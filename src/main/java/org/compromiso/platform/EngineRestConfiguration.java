@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -85,7 +86,7 @@ class EngineRestConfiguration {
                 return answer(Response.Status.CONFLICT, "TaskNotOpen", "This task is not open: someone else "
                         + "completed or cancelled it meanwhile, or it never existed. Nothing was changed.");
             }
-            var refused = refusal(e);
+            var refused = ExceptionUtils.throwableOfType(e, BadUserRequestException.class);
             if (refused != null) {
                 // our listeners refuse a completion with missing or malformed form values: the client's to fix. The
                 // engine wraps a listener's exception ("ENGINE-03051 ... TaskListener") and the REST resource wraps
@@ -94,15 +95,6 @@ class EngineRestConfiguration {
             }
             return camunda(e);
         }
-    }
-
-    private static BadUserRequestException refusal(Throwable e) {
-        for (var cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof BadUserRequestException refused) {
-                return refused;
-            }
-        }
-        return null;
     }
 
     @Provider
