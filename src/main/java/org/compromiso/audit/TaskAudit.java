@@ -65,7 +65,7 @@ class TaskAudit {
         }
         var changed = new ChangedTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 task.getExecution().getProcessBusinessKey(), surface());
-        serviceWork.atCommit(() -> copyToHistory(changed));
+        serviceWork.atCommit("audit of " + task.getId(), () -> copyToHistory(changed));
     }
 
     @EventListener

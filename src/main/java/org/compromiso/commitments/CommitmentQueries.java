@@ -75,8 +75,8 @@ public class CommitmentQueries {
     public Optional<CommitmentDetail> find(String code) {
         return jdbc.sql(SELECT + " WHERE c.code = ?").param(code)
                 .query((rs, row) -> new CommitmentDetail(summary(rs), rs.getString("description"),
-                        rs.getString("target_basis"), rs.getString("lifecycle_reason"), openTasks(code),
-                        history.of(code)))
+                        rs.getString("target_basis"), rs.getString("lifecycle_reason"),
+                        openTasks(code, rs.getString("process_instance_id")), history.of(code)))
                 .optional();
     }
 
@@ -85,10 +85,12 @@ public class CommitmentQueries {
         return jdbc.sql("SELECT title FROM commitment WHERE code = ?").param(code).query(String.class).optional();
     }
 
-    private List<CommitmentDetail.OpenTask> openTasks(String code) {
+    private List<CommitmentDetail.OpenTask> openTasks(String code, String processInstanceId) {
+        // by the instance's id where it is known: a lookup by business key joins every running execution
+        var query = processInstanceId != null ? tasks.createTaskQuery().processInstanceId(processInstanceId)
+                : tasks.createTaskQuery().processInstanceBusinessKey(code);
         // one commitment's tasks are few: exempt from the engine's query-max-results-limit for logged-in users
-        return tasks.createTaskQuery().processInstanceBusinessKey(code).orderByTaskCreateTime().asc().unlimitedList()
-                .stream()
+        return query.orderByTaskCreateTime().asc().unlimitedList().stream()
                 .map(task -> new CommitmentDetail.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                         tasks.getIdentityLinksForTask(task.getId()).stream()
                                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))

@@ -51,7 +51,7 @@ class CandidateGroupGrants {
             + TaskListener.EVENTNAME_UPDATE + "'")
     public void taskChanged(DelegateTask task) {
         String taskId = task.getId();
-        serviceWork.atCommit(() -> align(taskId));
+        serviceWork.atCommit("grants of " + taskId, () -> align(taskId));
     }
 
     void align(String taskId) {
@@ -64,8 +64,10 @@ class CandidateGroupGrants {
         Set<String> groups = new HashSet<>();
         candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).forEach(groups::add);
         Set<String> supervisors = new HashSet<>();
-        groups.stream().map(Groups::supervisorsOf)
-                .filter(group -> identity.createGroupQuery().groupId(group).count() > 0).forEach(supervisors::add);
+        if (!groups.isEmpty()) {
+            identity.createGroupQuery().groupIdIn(groups.stream().map(Groups::supervisorsOf).toArray(String[]::new))
+                    .list().forEach(group -> supervisors.add(group.getId()));
+        }
 
         var grants = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
                 .authorizationType(Authorization.AUTH_TYPE_GRANT).list();

@@ -1,5 +1,7 @@
 package org.compromiso.identity;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -17,15 +19,36 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class ServiceWork {
 
+    private static final Object KEYS = new Object();
+
     private final IdentityService identity;
 
     ServiceWork(IdentityService identity) {
         this.identity = identity;
     }
 
-    /** Runs the work just before the current transaction commits; not at all when there is none. */
-    public void atCommit(Runnable work) {
+    /**
+     * Runs the work just before the current transaction commits, once per key however often it is asked for (a
+     * task's several events in one transaction need one look at it); not at all when there is no transaction.
+     */
+    public void atCommit(Object key, Runnable work) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<Object> keys = (Set<Object>) TransactionSynchronizationManager.getResource(KEYS);
+        if (keys == null) {
+            Set<Object> fresh = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(KEYS, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KEYS);
+                }
+            });
+            keys = fresh;
+        }
+        if (!keys.add(key)) {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

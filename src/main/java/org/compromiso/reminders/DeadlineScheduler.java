@@ -1,13 +1,17 @@
 package org.compromiso.reminders;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -52,14 +56,14 @@ class DeadlineScheduler {
             return;
         }
         @SuppressWarnings("unchecked")
-        Set<String> touched = (Set<String>) TransactionSynchronizationManager.getResource(TOUCHED);
+        Map<String, TouchedTask> touched = (Map<String, TouchedTask>) TransactionSynchronizationManager.getResource(TOUCHED);
         if (touched == null) {
-            Set<String> ids = new LinkedHashSet<>();
-            TransactionSynchronizationManager.bindResource(TOUCHED, ids);
+            Map<String, TouchedTask> tasks = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(TOUCHED, tasks);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    reconcile(ids);
+                    reconcile(tasks.values());
                 }
 
                 @Override
@@ -67,47 +71,90 @@ class DeadlineScheduler {
                     TransactionSynchronizationManager.unbindResourceIfPossible(TOUCHED);
                 }
             });
-            touched = ids;
+            touched = tasks;
         }
-        touched.add(task.getId());
+        touched.computeIfAbsent(task.getId(), id -> new TouchedTask()).saw(task);
+    }
+
+    /**
+     * What one transaction did to one task: its latest state (the engine hands listeners the task entity itself,
+     * so the last event's task holds what the transaction's commands left), whether the task was created here
+     * (then no deadline process can exist yet) and whether it ended here.
+     */
+    private static final class TouchedTask {
+
+        private DelegateTask latest;
+        private boolean created;
+        private boolean ended;
+
+        void saw(DelegateTask task) {
+            latest = task;
+            switch (task.getEventName()) {
+                case TaskListener.EVENTNAME_CREATE -> created = true;
+                case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> ended = true;
+                default -> { }
+            }
+        }
     }
 
     /** Brings each task's deadline process in line with the task; the service's own work, not the user's. */
-    void reconcile(Set<String> taskIds) {
+    private void reconcile(Collection<TouchedTask> touched) {
         serviceWork.asService(() -> {
-            taskIds.forEach(this::reconcile);
+            for (TouchedTask task : touched) {
+                if (task.created && !task.ended) {
+                    start(task.latest.getId(), task.latest.getDueDate(), task.latest.getProcessDefinitionId(),
+                            task.latest.getTaskDefinitionKey(), changedAt(task.latest.getCreateTime(),
+                                    task.latest.getLastUpdated()));
+                } else if (task.ended && !task.created) {
+                    deadlinesOf(task.latest.getId()).forEach(this::delete);
+                } else if (!task.created) {
+                    reconcile(task.latest.getId());
+                }
+            }
             return null;
         });
     }
 
     /** The engine's time of the task's last change: reminders due before it are past, not to be sent late. */
-    private static java.time.Instant engineNow(Task task) {
-        Date changed = task.getLastUpdated() != null && task.getLastUpdated().after(task.getCreateTime())
-                ? task.getLastUpdated() : task.getCreateTime();
-        return changed.toInstant();
+    private static Instant changedAt(Date created, Date lastUpdated) {
+        return (lastUpdated != null && lastUpdated.after(created) ? lastUpdated : created).toInstant();
     }
 
     private void reconcile(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        var deadlines = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .processInstanceBusinessKey(taskId).list();
+        var deadlines = deadlinesOf(taskId);
         Date due = task == null ? null : task.getDueDate();
         boolean current = deadlines.size() == 1 && due != null
                 && due.equals(runtime.getVariable(deadlines.get(0).getId(), "dueDate"));
         if (current) {
             return;
         }
-        deadlines.stream().map(ProcessInstance::getId).collect(Collectors.toSet())
-                .forEach(id -> runtime.deleteProcessInstance(id, "task ended or due date moved", true, true));
+        deadlines.forEach(this::delete);
+        if (task != null) {
+            start(taskId, due, task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+                    changedAt(task.getCreateTime(), task.getLastUpdated()));
+        }
+    }
+
+    private List<ProcessInstance> deadlinesOf(String taskId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(taskId)
+                .list();
+    }
+
+    private void delete(ProcessInstance deadline) {
+        runtime.deleteProcessInstance(deadline.getId(), "task ended or due date moved", true, true);
+    }
+
+    private void start(String taskId, Date due, String processDefinitionId, String taskKey, Instant changed) {
         if (due == null) {
             return;
         }
-        var forTask = policy.forTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+        var forTask = policy.forTask(processDefinitionId, taskKey);
         if (forTask.rules().isEmpty()) {
             return;
         }
         var calendar = calendars.of(recipients.candidateGroups(taskId), forTask.days());
-        var schedule = forTask.schedule(calendar, due.toInstant(), engineNow(task));
+        var schedule = forTask.schedule(calendar, due.toInstant(), changed);
         // nothing left to remind of (a model's "none", or every reminder's time has passed): no process to keep
         if (!schedule.isEmpty()) {
             runtime.startProcessInstanceByKey(PROCESS, taskId, Variables.createVariables()

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -27,6 +29,8 @@ class ReminderPolicy {
 
     private final ReminderProperties properties;
     private final RepositoryService repository;
+    // a deployed process definition never changes, so neither do its tasks' rules; a new version has a new id
+    private final Map<String, ForTask> byTask = new ConcurrentHashMap<>();
 
     ReminderPolicy(ReminderProperties properties, RepositoryService repository) {
         this.properties = properties;
@@ -35,6 +39,10 @@ class ReminderPolicy {
 
     /** The rules of this task of this process, and how their days are counted. */
     ForTask forTask(String processDefinitionId, String taskKey) {
+        return byTask.computeIfAbsent(processDefinitionId + "#" + taskKey, key -> read(processDefinitionId, taskKey));
+    }
+
+    private ForTask read(String processDefinitionId, String taskKey) {
         UserTask task = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey);
         var rules = property(task, OVERRIDE_PROPERTY).map(this::overridden).orElse(properties.rules());
         var days = property(task, DAYS_PROPERTY)
