@@ -10,11 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param upcomingDays how far ahead the report lists deadlines
  * @param trendWeeks   how many weeks the trend chart shows
  * @param digestCron   when the leadership digest is mailed (Spring cron, server time zone)
+ * @param snapshotCron when the day before's statuses are kept for the trend (Spring cron, UTC)
  * @param baseUrl      where readers open the report, for links in the digest
  */
 @ConfigurationProperties("compromiso.reports")
 public record ReportProperties(int nearDays, int staleDays, int upcomingDays, int trendWeeks, String digestCron,
-                               String baseUrl) {
+                               String snapshotCron, String baseUrl) {
 
     StatusRules rules() {
         return new StatusRules(nearDays, staleDays);

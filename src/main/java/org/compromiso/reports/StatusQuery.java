@@ -33,95 +33,102 @@ class StatusQuery {
     static final List<String> WORK = List.of("registered", "task-completed", "target-date-changed",
             "closed-not-implemented", "cancelled");
 
+    /**
+     * The report's filters and the viewer's agencies, over a commitment {@code c} of a meeting {@code m}; the
+     * parameters come from {@link #filterParameters}.
+     */
+    static final String FILTER = """
+            (CAST(:meeting AS text) IS NULL OR m.code = :meeting)
+            AND (CAST(:agency AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency a
+                                                    WHERE a.commitment_id = c.id AND a.agency = :agency))
+            AND (CAST(:party AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency a
+                                                   WHERE a.commitment_id = c.id AND a.party = :party))
+            AND (CAST(:restricted AS boolean) = false OR EXISTS (SELECT 1 FROM commitment_agency a
+                                                   WHERE a.commitment_id = c.id AND a.agency = ANY (:visible)))""";
+
+    // one pass over each source: the history, and a commitment's tasks, where only the open ones' deadlines and
+    // claims are looked up (a lateral lookup per task, or a lookup of every task's, cost twice as much at 10,000
+    // commitments; README, Performance)
     private static final String SQL = """
             WITH c AS (
                 SELECT c.id, c.code, m.code AS meeting_code, c.title, c.kind, c.target_date, c.continuing, c.quote,
                        c.source_document, c.process_instance_id
                 FROM commitment c JOIN meeting m ON m.id = c.meeting_id
                 WHERE c.created_at <= :recordedBy AND m.held_on <= :today
-                  AND (CAST(:meeting AS text) IS NULL OR m.code = :meeting)
-                  AND (CAST(:agency AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency a
-                                                          WHERE a.commitment_id = c.id AND a.agency = :agency))
-                  AND (CAST(:party AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency a
-                                                         WHERE a.commitment_id = c.id AND a.party = :party))
-                  AND (CAST(:restricted AS boolean) = false OR EXISTS (SELECT 1 FROM commitment_agency a
-                                                         WHERE a.commitment_id = c.id AND a.agency = ANY (:visible)))
+                  AND (CAST(:recordedAfter AS timestamptz) IS NULL OR c.created_at > :recordedAfter)
+                  AND """ + FILTER + """
             ), leads AS (
                 SELECT a.commitment_id, string_agg(a.party || '=' || a.agency, ',' ORDER BY a.party) AS leads
-                FROM commitment_agency a JOIN c ON c.id = a.commitment_id WHERE a.role = 'lead' GROUP BY a.commitment_id
-            ), target AS (
-                -- the commitment row holds today's target date; the history holds each change with its from and to
-                SELECT c.id AS commitment_id,
-                       CASE WHEN before.detail IS NOT NULL THEN CAST(before.detail ->> 'to' AS date)
-                            WHEN after.detail IS NOT NULL THEN CAST(nullif(after.detail ->> 'from', 'null') AS date)
-                            ELSE c.target_date END AS target_date
-                FROM c
-                LEFT JOIN LATERAL (SELECT h.detail FROM commitment_history h
-                                   WHERE h.commitment_id = c.id AND h.action = 'target-date-changed' AND h.at <= :asOf
-                                   ORDER BY h.at DESC, h.id DESC LIMIT 1) before ON true
-                LEFT JOIN LATERAL (SELECT h.detail FROM commitment_history h
-                                   WHERE h.commitment_id = c.id AND h.action = 'target-date-changed' AND h.at > :asOf
-                                   ORDER BY h.at, h.id LIMIT 1) after ON true
-            ), closing AS (
-                SELECT DISTINCT ON (h.commitment_id) h.commitment_id, h.action
+                FROM commitment_agency a JOIN c ON c.id = a.commitment_id WHERE a.role = 'lead'
+                GROUP BY a.commitment_id
+            ), history AS (
+                -- one pass over the history: what it said by then, and the first target date change after then
+                SELECT h.commitment_id,
+                       (array_agg(h.detail ->> 'to' ORDER BY h.at DESC, h.id DESC)
+                           FILTER (WHERE h.action = 'target-date-changed' AND h.at <= :asOf))[1] AS target_then,
+                       (array_agg(nullif(h.detail ->> 'from', 'null') ORDER BY h.at, h.id)
+                           FILTER (WHERE h.action = 'target-date-changed' AND h.at > :asOf))[1] AS target_before_change,
+                       bool_or(h.action = 'target-date-changed' AND h.at > :asOf) AS target_changed_later,
+                       (array_agg(h.action ORDER BY h.at DESC, h.id DESC)
+                           FILTER (WHERE h.action IN ('closed-not-implemented', 'cancelled') AND h.at <= :asOf))[1]
+                           AS closing,
+                       max(h.at) FILTER (WHERE h.action = ANY (:work) AND h.at <= :asOf) AS last_at,
+                       array_agg(DISTINCT h.detail -> 'values' ->> 'evidenceLink')
+                           FILTER (WHERE h.detail -> 'values' ->> 'evidenceLink' IS NOT NULL AND h.at <= :asOf)
+                           AS evidence,
+                       (array_agg(h.detail ORDER BY h.at DESC, h.id DESC)
+                           FILTER (WHERE h.action = 'task-completed' AND h.at <= :asOf))[1] AS last_completion
                 FROM commitment_history h JOIN c ON c.id = h.commitment_id
-                WHERE h.action IN ('closed-not-implemented', 'cancelled') AND h.at <= :asOf
-                ORDER BY h.commitment_id, h.at DESC
+                GROUP BY h.commitment_id
             ), task AS (
-                -- each task as it was: its due date from task_due_date (tasks older than that table: the engine's),
-                -- claimed when its last assignee change by then set an assignee
-                SELECT c.id AS commitment_id, t.name_, t.start_time_,
+                SELECT c.id AS commitment_id, t.id_, t.name_, t.start_time_, t.due_date_,
                        t.end_time_ <= :asOf AND t.delete_reason_ = 'completed' AS done,
-                       t.start_time_ <= :asOf AND (t.end_time_ IS NULL OR t.end_time_ > :asOf) AS open,
-                       CASE WHEN due.task_id IS NOT NULL THEN due.due_date
-                            WHEN NOT EXISTS (SELECT 1 FROM task_due_date d WHERE d.task_id = t.id_) THEN t.due_date_
-                       END AS due,
-                       coalesce(assignee.operation_type_ = 'add', false) AS claimed
+                       t.start_time_ <= :asOf AND (t.end_time_ IS NULL OR t.end_time_ > :asOf) AS open
                 FROM c JOIN act_hi_taskinst t ON t.proc_inst_id_ = c.process_instance_id
-                LEFT JOIN LATERAL (SELECT d.task_id, d.due_date FROM task_due_date d
-                                   WHERE d.task_id = t.id_ AND d.at <= :asOf
-                                   ORDER BY d.at DESC, d.id DESC LIMIT 1) due ON true
+            ), tasks AS (
+                SELECT commitment_id, count(*) FILTER (WHERE done) AS done, count(*) FILTER (WHERE open) AS open
+                FROM task GROUP BY commitment_id
+            ), open_task AS (
+                -- only an open task's deadline counts: as it was then, from task_due_date (a task older than that
+                -- table: the engine's); claimed when its last assignee change by then set an assignee
+                SELECT t.commitment_id, t.name_, t.start_time_,
+                       CASE WHEN due.known THEN due.due_date WHEN due.known IS NULL THEN t.due_date_ END AS due,
+                       coalesce(assignee.operation_type_ = 'add', false) AS claimed
+                FROM task t
+                LEFT JOIN LATERAL (SELECT d.due_date, d.at <= :asOf AS known FROM task_due_date d
+                                   WHERE d.task_id = t.id_
+                                   ORDER BY d.at <= :asOf DESC, d.at DESC, d.id DESC LIMIT 1) due ON true
                 LEFT JOIN LATERAL (SELECT l.operation_type_ FROM act_hi_identitylink l
                                    WHERE l.task_id_ = t.id_ AND l.type_ = 'assignee' AND l.timestamp_ <= :asOf
                                    ORDER BY l.timestamp_ DESC, l.id_ DESC LIMIT 1) assignee ON true
-            ), tasks AS (
-                SELECT commitment_id, count(*) FILTER (WHERE done) AS done, count(*) FILTER (WHERE open) AS open,
-                       min(due) FILTER (WHERE open) AS next_due,
-                       min(due) FILTER (WHERE open AND NOT claimed) AS next_unstarted_due,
-                       (array_agg(name_ ORDER BY due NULLS LAST, start_time_) FILTER (WHERE open))[1] AS current_step
-                FROM task GROUP BY commitment_id
-            ), activity AS (
-                SELECT h.commitment_id, max(h.at) FILTER (WHERE h.action = ANY (:work)) AS last_at,
-                       array_agg(DISTINCT h.detail -> 'values' ->> 'evidenceLink')
-                           FILTER (WHERE h.detail -> 'values' ->> 'evidenceLink' IS NOT NULL) AS evidence
-                FROM commitment_history h JOIN c ON c.id = h.commitment_id
-                WHERE h.at <= :asOf GROUP BY h.commitment_id
-            ), last_completion AS (
-                SELECT DISTINCT ON (h.commitment_id) h.commitment_id, h.detail
-                FROM commitment_history h JOIN c ON c.id = h.commitment_id
-                WHERE h.action = 'task-completed' AND h.at <= :asOf
-                ORDER BY h.commitment_id, h.at DESC
+                WHERE t.open
+            ), next_task AS (
+                SELECT commitment_id, min(due) AS next_due, min(due) FILTER (WHERE NOT claimed) AS next_unstarted_due,
+                       (array_agg(name_ ORDER BY due NULLS LAST, start_time_))[1] AS current_step
+                FROM open_task GROUP BY commitment_id
             ), override AS (
                 SELECT DISTINCT ON (o.commitment_id) o.commitment_id, o.status, o.comment
                 FROM status_override o JOIN c ON c.id = o.commitment_id WHERE o.at <= :asOf
                 ORDER BY o.commitment_id, o.at DESC
             )
-            SELECT c.id, c.code, c.meeting_code, c.title, c.kind, target.target_date, c.continuing, c.quote,
-                   c.source_document, c.process_instance_id, leads.leads, closing.action AS closing,
+            SELECT c.id, c.code, c.meeting_code, c.title, c.kind,
+                   CASE WHEN history.target_then IS NOT NULL THEN CAST(history.target_then AS date)
+                        WHEN history.target_changed_later THEN CAST(history.target_before_change AS date)
+                        ELSE c.target_date END AS target_date,
+                   c.continuing, c.quote,
+                   c.source_document, c.process_instance_id, leads.leads, history.closing,
                    p.state_ = 'COMPLETED' AND p.end_time_ <= :asOf AS process_completed,
-                   coalesce(tasks.done, 0) AS done, coalesce(tasks.open, 0) AS open, tasks.next_due,
-                   tasks.next_unstarted_due, tasks.current_step, activity.last_at, activity.evidence,
-                   coalesce(last_completion.detail -> 'values' ->> 'blocker', 'false') = 'true' AS blocked,
-                   last_completion.detail -> 'values' ->> 'blockerNote' AS blocker_note,
+                   coalesce(tasks.done, 0) AS done, coalesce(tasks.open, 0) AS open, next_task.next_due,
+                   next_task.next_unstarted_due, next_task.current_step, history.last_at, history.evidence,
+                   coalesce(history.last_completion -> 'values' ->> 'blocker', 'false') = 'true' AS blocked,
+                   history.last_completion -> 'values' ->> 'blockerNote' AS blocker_note,
                    override.status AS override_status, override.comment AS override_comment
             FROM c
-            JOIN target ON target.commitment_id = c.id
             LEFT JOIN leads ON leads.commitment_id = c.id
-            LEFT JOIN closing ON closing.commitment_id = c.id
+            LEFT JOIN history ON history.commitment_id = c.id
             LEFT JOIN act_hi_procinst p ON p.id_ = c.process_instance_id
             LEFT JOIN tasks ON tasks.commitment_id = c.id
-            LEFT JOIN activity ON activity.commitment_id = c.id
-            LEFT JOIN last_completion ON last_completion.commitment_id = c.id
+            LEFT JOIN next_task ON next_task.commitment_id = c.id
             LEFT JOIN override ON override.commitment_id = c.id
             ORDER BY c.meeting_code, c.code
             """;
@@ -140,17 +147,30 @@ class StatusQuery {
      */
     List<CommitmentStatus> statuses(Timestamp asOf, LocalDate today, Timestamp recordedBy, ReportFilter filter,
                                     Set<String> visibleTo, StatusRules rules) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
+        return statuses(asOf, today, null, recordedBy, filter, visibleTo, rules);
+    }
+
+    /** The same, of the commitments recorded after {@code recordedAfter} (null: since ever) only. */
+    List<CommitmentStatus> statuses(Timestamp asOf, LocalDate today, Timestamp recordedAfter, Timestamp recordedBy,
+                                    ReportFilter filter, Set<String> visibleTo, StatusRules rules) {
+        Map<String, Object> parameters = filterParameters(filter, visibleTo);
         parameters.put("asOf", asOf);
         parameters.put("today", today);
+        parameters.put("recordedAfter", recordedAfter);
         parameters.put("recordedBy", recordedBy);
+        parameters.put("work", WORK.toArray(String[]::new));
+        return jdbc.sql(SQL).params(parameters).query((rs, row) -> line(rs, today, rules)).list();
+    }
+
+    /** The parameters of {@link #FILTER}. */
+    static Map<String, Object> filterParameters(ReportFilter filter, Set<String> visibleTo) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("meeting", filter.meeting());
         parameters.put("agency", filter.agency());
         parameters.put("party", filter.party());
         parameters.put("restricted", visibleTo != null);
         parameters.put("visible", visibleTo == null ? new String[0] : visibleTo.toArray(String[]::new));
-        parameters.put("work", WORK.toArray(String[]::new));
-        return jdbc.sql(SQL).params(parameters).query((rs, row) -> line(rs, today, rules)).list();
+        return parameters;
     }
 
     /** A party's compliance score for one commitment in one reporting period. */

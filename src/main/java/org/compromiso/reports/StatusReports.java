@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -27,10 +28,12 @@ public class StatusReports {
     private static final Set<Status> FINAL = Set.of(Status.DONE, Status.NOT_IMPLEMENTED, Status.CANCELLED);
 
     private final StatusQuery query;
+    private final StatusSnapshots snapshots;
     private final ReportProperties properties;
 
-    StatusReports(StatusQuery query, ReportProperties properties) {
+    StatusReports(StatusQuery query, StatusSnapshots snapshots, ReportProperties properties) {
         this.query = query;
+        this.snapshots = snapshots;
         this.properties = properties;
     }
 
@@ -52,22 +55,22 @@ public class StatusReports {
         List<CommitmentStatus> all = query.statuses(at, asOf, at, filter, visibleTo, rules);
         List<CommitmentStatus> lines = filter.status() == null ? all
                 : all.stream().filter(line -> line.status() == filter.status()).toList();
-        // one query per day shown: the report itself is the trend's last bar, and the day a week before serves
-        // both the changes and the bar before it
-        var byDay = new HashMap<LocalDate, List<CommitmentStatus>>();
+        // the report itself is the trend's last bar, and the day a week before serves both the changes and the bar
+        // before it
+        var byDay = new HashMap<LocalDate, Map<String, Status>>();
         if (!StatusQuery.endOf(asOf).before(at)) {
-            byDay.put(asOf, all);
+            byDay.put(asOf, byCode(all));
         }
-        Function<LocalDate, List<CommitmentStatus>> statusesOn =
+        Function<LocalDate, Map<String, Status>> statusesOn =
                 day -> byDay.computeIfAbsent(day, earlierDay -> earlier(earlierDay, at, filter, visibleTo, rules));
-        Map<String, Status> before = statusesOn.apply(asOf.minusDays(7)).stream()
-                .collect(Collectors.toMap(CommitmentStatus::code, CommitmentStatus::status));
+        Map<String, Status> before = statusesOn.apply(asOf.minusDays(7));
         var changes = lines.stream().filter(line -> before.get(line.code()) != line.status())
                 .map(line -> new StatusReport.Change(line.code(), line.title(), before.get(line.code()), line.status()))
                 .toList();
         var open = lines.stream().filter(line -> !FINAL.contains(line.status())).toList();
         var compliance = compliance(lines, query.assessments(at, filter.period()));
-        return new StatusReport(asOf, at.toInstant(), filter, language, counts(lines), lines, changes,
+        var counts = counts(lines.stream().map(CommitmentStatus::status).toList());
+        return new StatusReport(asOf, at.toInstant(), filter, language, counts, lines, changes,
                 filterLines(lines, line -> line.status() == Status.OVERDUE),
                 filterLines(open, line -> line.lastActivity() != null
                         && !line.lastActivity().isAfter(asOf.minusDays(properties.staleDays()))),
@@ -81,13 +84,20 @@ public class StatusReports {
     /**
      * The statuses of an earlier day, for the trend and the changes: every commitment agreed by then, as its
      * recorded facts of that day judge it, but only commitments recorded by the report's moment {@code at}, and
-     * no fact after it.
+     * no fact after it. A settled day's come from its snapshot.
      */
-    private List<CommitmentStatus> earlier(LocalDate day, Timestamp at, ReportFilter filter, Set<String> visibleTo,
-                                           StatusRules rules) {
+    private Map<String, Status> earlier(LocalDate day, Timestamp at, ReportFilter filter, Set<String> visibleTo,
+                                        StatusRules rules) {
         Timestamp endOfDay = StatusQuery.endOf(day);
+        if (endOfDay.before(at) && StatusSnapshots.settled(day, Instant.now())) {
+            return snapshots.statuses(day, at, filter, visibleTo, rules);
+        }
         Timestamp facts = endOfDay.before(at) ? endOfDay : at;
-        return query.statuses(facts, day, at, filter, visibleTo, rules);
+        return byCode(query.statuses(facts, day, at, filter, visibleTo, rules));
+    }
+
+    private static Map<String, Status> byCode(List<CommitmentStatus> lines) {
+        return lines.stream().collect(Collectors.toMap(CommitmentStatus::code, CommitmentStatus::status));
     }
 
     private static List<CommitmentStatus> filterLines(List<CommitmentStatus> lines, Predicate<CommitmentStatus> which) {
@@ -95,21 +105,21 @@ public class StatusReports {
     }
 
     private List<StatusReport.TrendPoint> trend(LocalDate asOf,
-                                                Function<LocalDate, List<CommitmentStatus>> statusesOn) {
+                                                Function<LocalDate, Map<String, Status>> statusesOn) {
         var points = new ArrayList<StatusReport.TrendPoint>();
         for (int week = properties.trendWeeks() - 1; week >= 0; week--) {
             LocalDate day = asOf.minusWeeks(week);
-            points.add(new StatusReport.TrendPoint(day, counts(statusesOn.apply(day))));
+            points.add(new StatusReport.TrendPoint(day, counts(statusesOn.apply(day).values())));
         }
         return points;
     }
 
-    private static Map<Status, Long> counts(List<CommitmentStatus> lines) {
+    private static Map<Status, Long> counts(Collection<Status> statuses) {
         var counts = new EnumMap<Status, Long>(Status.class);
         for (Status status : Status.values()) {
             counts.put(status, 0L);
         }
-        lines.forEach(line -> counts.merge(line.status(), 1L, Long::sum));
+        statuses.forEach(status -> counts.merge(status, 1L, Long::sum));
         return counts;
     }
 

@@ -1,0 +1,102 @@
+package org.compromiso.reports;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The statuses of settled past days, kept once taken: a report's trend and its week-earlier comparison read them
+ * instead of rebuilding eight past days from the history on every draw. A day is settled an hour after it ended,
+ * when no transaction still open can add a fact of that day; its snapshot holds the status of every commitment
+ * recorded by its end, judged by its facts, which no longer change. A commitment recorded later but agreed by then
+ * is judged by the query, as every commitment of an unsettled day is. The table is a cache of what the history
+ * says: a deleted day is taken again when a report needs it.
+ */
+@Repository
+class StatusSnapshots {
+
+    /** Longer than any transaction runs: facts of a day are written by its end plus this. */
+    static final Duration SETTLING = Duration.ofHours(1);
+    // pg_advisory_xact_lock(class, day): one node takes a day's snapshot, the others wait and read it
+    private static final int LOCK_CLASS = 0x5354_4154;
+
+    private final JdbcClient jdbc;
+    private final StatusQuery query;
+    private final TransactionTemplate ownTransaction;
+
+    StatusSnapshots(JdbcClient jdbc, StatusQuery query, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.query = query;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // a report is read in no transaction or a read-only one; the snapshot it needs commits on its own
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    static boolean settled(LocalDate day, Instant now) {
+        return StatusQuery.endOf(day).toInstant().plus(SETTLING).isBefore(now);
+    }
+
+    /**
+     * The status of each commitment (by code) that the filter and the viewer's agencies allow, at the end of a
+     * settled day, among those recorded by {@code recordedBy}: what {@link StatusQuery} says of that day.
+     */
+    Map<String, Status> statuses(LocalDate day, Timestamp recordedBy, ReportFilter filter, Set<String> visibleTo,
+                                 StatusRules rules) {
+        take(day, rules);
+        Map<String, Object> parameters = StatusQuery.filterParameters(filter, visibleTo);
+        parameters.put("day", day);
+        Map<String, Status> statuses = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT c.code, s.status FROM status_snapshot s
+                        JOIN commitment c ON c.id = s.commitment_id JOIN meeting m ON m.id = c.meeting_id
+                        WHERE s.day = :day AND """ + StatusQuery.FILTER)
+                .params(parameters)
+                .query(rs -> {
+                    statuses.put(rs.getString("code"), Status.valueOf(rs.getString("status")));
+                });
+        Timestamp endOfDay = StatusQuery.endOf(day);
+        query.statuses(endOfDay, day, endOfDay, recordedBy, filter, visibleTo, rules)
+                .forEach(late -> statuses.put(late.code(), late.status()));
+        return statuses;
+    }
+
+    /** Takes the day's snapshot unless it was taken; several nodes at once take it once. */
+    void take(LocalDate day, StatusRules rules) {
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:class, :day)").param("class", LOCK_CLASS)
+                    .param("day", (int) day.toEpochDay()).query(Integer.class).single();
+            if (jdbc.sql("SELECT count(*) FROM status_snapshot_day WHERE day = ?").param(day).query(Long.class)
+                    .single() > 0) {
+                return;
+            }
+            Timestamp endOfDay = StatusQuery.endOf(day);
+            List<CommitmentStatus> lines = query.statuses(endOfDay, day, endOfDay, ReportFilter.ALL, null, rules);
+            jdbc.sql("INSERT INTO status_snapshot_day (day, commitments) VALUES (?, ?)").params(day, lines.size())
+                    .update();
+            jdbc.sql("""
+                            INSERT INTO status_snapshot (day, commitment_id, status)
+                            SELECT :day, c.id, s.status FROM unnest(:codes, :statuses) AS s (code, status)
+                            JOIN commitment c ON c.code = s.code""")
+                    .param("day", day)
+                    .param("codes", lines.stream().map(CommitmentStatus::code).toArray(String[]::new))
+                    .param("statuses", lines.stream().map(line -> line.status().name()).toArray(String[]::new))
+                    .update();
+        });
+    }
+
+    /** Forgets the snapshots of the days before this one; a report that needs them again takes them again. */
+    int forgetBefore(LocalDate day) {
+        return jdbc.sql("DELETE FROM status_snapshot_day WHERE day < ?").param(day).update();
+    }
+}

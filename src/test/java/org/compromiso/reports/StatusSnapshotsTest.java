@@ -1,0 +1,163 @@
+package org.compromiso.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import org.compromiso.CompromisoTest;
+import org.compromiso.commitments.Actor;
+import org.compromiso.commitments.CommitmentRegistry;
+import org.compromiso.commitments.NewCommitment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A settled day's snapshot says what the report's query says of that day, for every filter, and keeps saying it:
+ * the trend may read it instead of the history. The demo's commitments were all recorded today, after every
+ * settled day, so a few are entered here as if recorded two months ago. Each test uses days of its own.
+ */
+@CompromisoTest
+class StatusSnapshotsTest {
+
+    private static final StatusRules RULES = new StatusRules(7, 14);
+    private static final Map<String, Map<String, String>> RECORDED_EARLIER = Map.of(
+            "SNAPSHOT-EARLY-1", Map.of("MX", "sre", "US", "state"),
+            "SNAPSHOT-EARLY-2", Map.of("MX", "segobinm", "US", "dhs"),
+            "SNAPSHOT-EARLY-3", Map.of("MX", "sre", "US", "cbp"));
+
+    @Autowired
+    StatusSnapshots snapshots;
+    @Autowired
+    StatusQuery query;
+    @Autowired
+    CommitmentRegistry registry;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void someCommitmentsWereRecordedTwoMonthsAgo() {
+        if (registry.isRegistered("SNAPSHOT-EARLY-1")) {
+            return;
+        }
+        RECORDED_EARLIER.forEach((code, leads) -> {
+            registry.register(commitment(code, "MX-US-2024-01-19", leads, LocalDate.of(2030, 12, 31)),
+                    new Actor("deskOfficer", "api"));
+            jdbc.sql("UPDATE commitment SET created_at = now() - interval '60 days' WHERE code = ?").param(code)
+                    .update();
+        });
+        // rewriting when they were recorded changes the past: snapshots that other tests took are out of date
+        jdbc.sql("DELETE FROM status_snapshot_day").update();
+    }
+
+    @Test
+    void aSnapshotSaysWhatTheQuerySaysOfItsDayForEveryFilter() {
+        LocalDate day = today().minusDays(10);
+        assertThat(StatusSnapshots.settled(day, Instant.now())).isTrue();
+        var sre = Set.of("sre");
+        for (var filter : List.of(ReportFilter.ALL, new ReportFilter("MX-US-2023-12-27", null, null, null, null),
+                new ReportFilter("MX-US-2024-01-19", null, null, null, null),
+                new ReportFilter(null, "state", null, null, null), new ReportFilter(null, null, "PA", null, null))) {
+            for (Set<String> visibleTo : java.util.Arrays.asList(null, sre)) {
+                assertThat(snapshots.statuses(day, now(), filter, visibleTo, RULES)).as("%s, %s", filter, visibleTo)
+                        .isEqualTo(queried(day, filter, visibleTo)).isNotEmpty();
+            }
+        }
+        assertThat(snapshotCodes(day)).as("what was recorded by the end of the day").containsExactlyInAnyOrderElementsOf(
+                RECORDED_EARLIER.keySet());
+    }
+
+    @Test
+    void aCommitmentRecordedAfterTheDayCountsFromItsMeetingButIsNotInTheSnapshot() {
+        LocalDate day = today().minusDays(20);
+        snapshots.take(day, RULES);
+        Timestamp beforeItWasEntered = now();
+        registry.register(commitment("SNAPSHOT-LATE-ENTRY", "MX-US-2024-01-19", Map.of("MX", "sre", "US", "state"),
+                day.minusDays(1)), new Actor("deskOfficer", "api"));
+
+        Map<String, Status> statuses = snapshots.statuses(day, now(), ReportFilter.ALL, null, RULES);
+
+        assertThat(statuses).as("agreed before the day, its target passed by then").containsEntry(
+                "SNAPSHOT-LATE-ENTRY", Status.OVERDUE).isEqualTo(queried(day, ReportFilter.ALL, null));
+        assertThat(snapshotCodes(day)).doesNotContain("SNAPSHOT-LATE-ENTRY").contains("SNAPSHOT-EARLY-1");
+        assertThat(snapshots.statuses(day, beforeItWasEntered, ReportFilter.ALL, null, RULES))
+                .as("a report of a moment before it was entered").doesNotContainKey("SNAPSHOT-LATE-ENTRY")
+                .containsKey("SNAPSHOT-EARLY-1");
+    }
+
+    @Test
+    void nodesTakingTheSameDayAtOnceTakeItOnce() throws Exception {
+        LocalDate day = today().minusDays(30);
+        Callable<Void> take = () -> {
+            snapshots.take(day, RULES);
+            return null;
+        };
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            for (var running : pool.invokeAll(List.of(take, take, take, take))) {
+                running.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(snapshotCodes(day)).hasSize(RECORDED_EARLIER.size());
+        assertThat(jdbc.sql("SELECT commitments FROM status_snapshot_day WHERE day = ?").param(day)
+                .query(Integer.class).single()).isEqualTo(RECORDED_EARLIER.size());
+    }
+
+    @Test
+    void forgottenDaysAreTakenAgainWhenAReportNeedsThem() {
+        LocalDate day = today().minusDays(40);
+        snapshots.take(day, RULES);
+        assertThat(snapshotCodes(day)).isNotEmpty();
+        assertThat(snapshots.forgetBefore(day.plusDays(1))).isPositive();
+        assertThat(snapshotCodes(day)).isEmpty();
+
+        assertThat(snapshots.statuses(day, now(), ReportFilter.ALL, null, RULES))
+                .isEqualTo(queried(day, ReportFilter.ALL, null));
+    }
+
+    @Test
+    void aDayIsSettledAnHourAfterItEnded() {
+        LocalDate day = LocalDate.of(2026, 3, 1);
+        Instant end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        assertThat(StatusSnapshots.settled(day, end.plusSeconds(3599))).isFalse();
+        assertThat(StatusSnapshots.settled(day, end.plusSeconds(3601))).isTrue();
+    }
+
+    private List<String> snapshotCodes(LocalDate day) {
+        return jdbc.sql("""
+                        SELECT c.code FROM status_snapshot s JOIN commitment c ON c.id = s.commitment_id
+                        WHERE s.day = ?""").param(day).query(String.class).list();
+    }
+
+    private static NewCommitment commitment(String code, String meeting, Map<String, String> leads, LocalDate target) {
+        return new NewCommitment(code, meeting, "Snapshot test " + code, null, "agreed-action", leads, List.of(),
+                target, null, false, "normal", new NewCommitment.Provenance("snapshots.txt", "An agreed sentence.",
+                "en"));
+    }
+
+    private Map<String, Status> queried(LocalDate day, ReportFilter filter, Set<String> visibleTo) {
+        Timestamp endOfDay = StatusQuery.endOf(day);
+        return query.statuses(endOfDay, day, now(), filter, visibleTo, RULES).stream()
+                .collect(Collectors.toMap(CommitmentStatus::code, CommitmentStatus::status));
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}
