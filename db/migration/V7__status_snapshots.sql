@@ -15,3 +15,8 @@ CREATE TABLE status_snapshot (
     status        text NOT NULL,
     PRIMARY KEY (day, commitment_id)
 );
+
+-- A commitment's first change of target date gives the target it was agreed with, for the days before it was
+-- recorded; few commitments have one.
+CREATE INDEX commitment_history_target_change_idx ON commitment_history (commitment_id, at, id)
+    WHERE action = 'target-date-changed';

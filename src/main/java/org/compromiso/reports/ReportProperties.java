@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param digestCron   when the leadership digest is mailed (Spring cron, server time zone)
  * @param snapshotCron when the day before's statuses are kept for the trend (Spring cron, UTC)
  * @param baseUrl      where readers open the report, for links in the digest
+ * @param pdfRows      at most this many rows per table in the PDF (and the digest's): a summary to read, not the
+ *                     catalogue, which the page and the CSV list in full
  */
 @ConfigurationProperties("compromiso.reports")
 public record ReportProperties(int nearDays, int staleDays, int upcomingDays, int trendWeeks, String digestCron,
-                               String snapshotCron, String baseUrl) {
+                               String snapshotCron, String baseUrl, int pdfRows) {
 
     StatusRules rules() {
         return new StatusRules(nearDays, staleDays);

@@ -28,21 +28,26 @@ class ReportRenderer {
     private final TemplateEngine templates;
     private final ReportLabels labels;
     private final AgencyDirectory agencies;
+    private final int pdfRows;
     private final String css;
 
-    ReportRenderer(TemplateEngine templates, ReportLabels labels, AgencyDirectory agencies) throws IOException {
+    ReportRenderer(TemplateEngine templates, ReportLabels labels, AgencyDirectory agencies,
+                   ReportProperties properties) throws IOException {
         this.templates = templates;
         this.labels = labels;
         this.agencies = agencies;
+        this.pdfRows = properties.pdfRows();
         this.css = new ClassPathResource("static/css/report.css").getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** What the template needs beside the report. */
     Map<String, Object> model(StatusReport report, String query, List<String> meetings, boolean pdf) {
         var words = labels.of(report.language());
-        return Map.of("report", report, "trendSvg", TrendChart.svg(report.trend(), words), "query", query,
-                "meetings", meetings, "agencies", agencies.all(), "statuses", Status.values(), "labels", words,
-                "cockpitBase", COCKPIT, "pdf", pdf, "css", pdf ? css : "");
+        return Map.ofEntries(Map.entry("report", report), Map.entry("trendSvg", TrendChart.svg(report.trend(), words)),
+                Map.entry("query", query), Map.entry("meetings", meetings), Map.entry("agencies", agencies.all()),
+                Map.entry("statuses", Status.values()), Map.entry("labels", words), Map.entry("cockpitBase", COCKPIT),
+                Map.entry("pdf", pdf), Map.entry("css", pdf ? css : ""),
+                Map.entry("rowLimit", pdf ? pdfRows : Integer.MAX_VALUE));
     }
 
     byte[] pdf(StatusReport report, List<String> meetings) {

@@ -55,7 +55,6 @@ class StatusQuery {
                        c.source_document, c.process_instance_id
                 FROM commitment c JOIN meeting m ON m.id = c.meeting_id
                 WHERE c.created_at <= :recordedBy AND m.held_on <= :today
-                  AND (CAST(:recordedAfter AS timestamptz) IS NULL OR c.created_at > :recordedAfter)
                   AND """ + FILTER + """
             ), leads AS (
                 SELECT a.commitment_id, string_agg(a.party || '=' || a.agency, ',' ORDER BY a.party) AS leads
@@ -147,19 +146,58 @@ class StatusQuery {
      */
     List<CommitmentStatus> statuses(Timestamp asOf, LocalDate today, Timestamp recordedBy, ReportFilter filter,
                                     Set<String> visibleTo, StatusRules rules) {
-        return statuses(asOf, today, null, recordedBy, filter, visibleTo, rules);
-    }
-
-    /** The same, of the commitments recorded after {@code recordedAfter} (null: since ever) only. */
-    List<CommitmentStatus> statuses(Timestamp asOf, LocalDate today, Timestamp recordedAfter, Timestamp recordedBy,
-                                    ReportFilter filter, Set<String> visibleTo, StatusRules rules) {
         Map<String, Object> parameters = filterParameters(filter, visibleTo);
         parameters.put("asOf", asOf);
         parameters.put("today", today);
-        parameters.put("recordedAfter", recordedAfter);
         parameters.put("recordedBy", recordedBy);
         parameters.put("work", WORK.toArray(String[]::new));
         return jdbc.sql(SQL).params(parameters).query((rs, row) -> line(rs, today, rules)).list();
+    }
+
+    /**
+     * A commitment entered after the day it was agreed, as it stood on a day in between: nothing about it had been
+     * recorded yet (no task, history, override or closing), so only the target date it was agreed with speaks, as
+     * {@link #statuses} would find.
+     */
+    record LateEntry(String code, Timestamp enteredAt, LocalDate agreedOn, boolean continuing,
+                      LocalDate agreedTarget) {
+
+        /** Agreed by the end of the day, but recorded only after it. */
+        boolean agreedButNotEnteredBy(LocalDate day) {
+            return !agreedOn.isAfter(day) && enteredAt.after(endOf(day));
+        }
+
+        Status statusOn(LocalDate day, StatusRules rules) {
+            return rules.apply(new StatusRules.Facts("open", false, agreedTarget, continuing, null, null, false, null),
+                    day);
+        }
+    }
+
+    /**
+     * The commitments entered after {@code after} and by {@code by} whose meeting was held by {@code heldBy}, that
+     * the filter and the viewer's agencies allow.
+     */
+    List<LateEntry> enteredAfter(Timestamp after, Timestamp by, LocalDate heldBy, ReportFilter filter,
+                                   Set<String> visibleTo) {
+        Map<String, Object> parameters = filterParameters(filter, visibleTo);
+        parameters.put("after", after);
+        parameters.put("by", by);
+        parameters.put("heldBy", heldBy);
+        return jdbc.sql("""
+                        SELECT c.code, c.created_at, m.held_on, c.continuing,
+                               CASE WHEN first_change.detail IS NULL THEN c.target_date
+                                    ELSE CAST(nullif(first_change.detail ->> 'from', 'null') AS date) END AS agreed_target
+                        FROM commitment c JOIN meeting m ON m.id = c.meeting_id
+                        LEFT JOIN LATERAL (SELECT h.detail FROM commitment_history h
+                                           WHERE h.commitment_id = c.id AND h.action = 'target-date-changed'
+                                           ORDER BY h.at, h.id LIMIT 1) first_change ON true
+                        WHERE c.created_at > :after AND c.created_at <= :by AND m.held_on <= :heldBy
+                          AND """ + FILTER)
+                .params(parameters)
+                .query((rs, row) -> new LateEntry(rs.getString("code"), rs.getTimestamp("created_at"),
+                        rs.getObject("held_on", LocalDate.class), rs.getBoolean("continuing"),
+                        rs.getObject("agreed_target", LocalDate.class)))
+                .list();
     }
 
     /** The parameters of {@link #FILTER}. */

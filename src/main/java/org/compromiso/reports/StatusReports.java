@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 
@@ -56,11 +57,16 @@ public class StatusReports {
         List<CommitmentStatus> lines = filter.status() == null ? all
                 : all.stream().filter(line -> line.status() == filter.status()).toList();
         // the report itself is the trend's last bar, and the day a week before serves both the changes and the bar
-        // before it
+        // before it; the settled days among them are read together, from their snapshots
         var byDay = new HashMap<LocalDate, Map<String, Status>>();
         if (!StatusQuery.endOf(asOf).before(at)) {
             byDay.put(asOf, byCode(all));
         }
+        Instant now = Instant.now();
+        List<LocalDate> settled = Stream.concat(trendDays(asOf).stream(), Stream.of(asOf.minusDays(7))).distinct()
+                .filter(day -> !byDay.containsKey(day) && StatusQuery.endOf(day).before(at)
+                        && StatusSnapshots.settled(day, now)).toList();
+        byDay.putAll(snapshots.statuses(settled, at, filter, visibleTo, rules));
         Function<LocalDate, Map<String, Status>> statusesOn =
                 day -> byDay.computeIfAbsent(day, earlierDay -> earlier(earlierDay, at, filter, visibleTo, rules));
         Map<String, Status> before = statusesOn.apply(asOf.minusDays(7));
@@ -84,14 +90,11 @@ public class StatusReports {
     /**
      * The statuses of an earlier day, for the trend and the changes: every commitment agreed by then, as its
      * recorded facts of that day judge it, but only commitments recorded by the report's moment {@code at}, and
-     * no fact after it. A settled day's come from its snapshot.
+     * no fact after it. (A settled day's come from its snapshot.)
      */
     private Map<String, Status> earlier(LocalDate day, Timestamp at, ReportFilter filter, Set<String> visibleTo,
                                         StatusRules rules) {
         Timestamp endOfDay = StatusQuery.endOf(day);
-        if (endOfDay.before(at) && StatusSnapshots.settled(day, Instant.now())) {
-            return snapshots.statuses(day, at, filter, visibleTo, rules);
-        }
         Timestamp facts = endOfDay.before(at) ? endOfDay : at;
         return byCode(query.statuses(facts, day, at, filter, visibleTo, rules));
     }
@@ -104,14 +107,19 @@ public class StatusReports {
         return lines.stream().filter(which).toList();
     }
 
+    /** The trend's days, oldest first: the report's own and one a week before it, back {@code trendWeeks}. */
+    private List<LocalDate> trendDays(LocalDate asOf) {
+        var days = new ArrayList<LocalDate>();
+        for (int week = properties.trendWeeks() - 1; week >= 0; week--) {
+            days.add(asOf.minusWeeks(week));
+        }
+        return days;
+    }
+
     private List<StatusReport.TrendPoint> trend(LocalDate asOf,
                                                 Function<LocalDate, Map<String, Status>> statusesOn) {
-        var points = new ArrayList<StatusReport.TrendPoint>();
-        for (int week = properties.trendWeeks() - 1; week >= 0; week--) {
-            LocalDate day = asOf.minusWeeks(week);
-            points.add(new StatusReport.TrendPoint(day, counts(statusesOn.apply(day).values())));
-        }
-        return points;
+        return trendDays(asOf).stream()
+                .map(day -> new StatusReport.TrendPoint(day, counts(statusesOn.apply(day).values()))).toList();
     }
 
     private static Map<Status, Long> counts(Collection<Status> statuses) {

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The statuses of settled past days, kept once taken: a report's trend and its week-earlier comparison read them
  * instead of rebuilding eight past days from the history on every draw. A day is settled an hour after it ended,
  * when no transaction still open can add a fact of that day; its snapshot holds the status of every commitment
- * recorded by its end, judged by its facts, which no longer change. A commitment recorded later but agreed by then
- * is judged by the query, as every commitment of an unsettled day is. The table is a cache of what the history
- * says: a deleted day is taken again when a report needs it.
+ * recorded by its end, judged by its facts, which no longer change; a commitment recorded later but agreed by then
+ * had no facts that day but its target date. The table is a cache of what the history says: a deleted day is
+ * taken again when a report needs it.
  */
 @Repository
 class StatusSnapshots {
@@ -48,27 +50,37 @@ class StatusSnapshots {
     }
 
     /**
-     * The status of each commitment (by code) that the filter and the viewer's agencies allow, at the end of a
-     * settled day, among those recorded by {@code recordedBy}: what {@link StatusQuery} says of that day.
+     * The status of each commitment (by code) that the filter and the viewer's agencies allow at the end of each
+     * of these settled days, among those recorded by {@code recordedBy}: what {@link StatusQuery} says of the day.
      */
-    Map<String, Status> statuses(LocalDate day, Timestamp recordedBy, ReportFilter filter, Set<String> visibleTo,
-                                 StatusRules rules) {
-        take(day, rules);
+    Map<LocalDate, Map<String, Status>> statuses(Collection<LocalDate> days, Timestamp recordedBy, ReportFilter filter,
+                                                 Set<String> visibleTo, StatusRules rules) {
+        Map<LocalDate, Map<String, Status>> byDay = new HashMap<>();
+        if (days.isEmpty()) {
+            return byDay;
+        }
+        days.forEach(day -> {
+            take(day, rules);
+            byDay.put(day, new HashMap<>());
+        });
         Map<String, Object> parameters = StatusQuery.filterParameters(filter, visibleTo);
-        parameters.put("day", day);
-        Map<String, Status> statuses = new LinkedHashMap<>();
+        parameters.put("days", days.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new));
         jdbc.sql("""
-                        SELECT c.code, s.status FROM status_snapshot s
+                        SELECT s.day, c.code, s.status FROM status_snapshot s
                         JOIN commitment c ON c.id = s.commitment_id JOIN meeting m ON m.id = c.meeting_id
-                        WHERE s.day = :day AND """ + StatusQuery.FILTER)
+                        WHERE s.day = ANY (:days) AND """ + StatusQuery.FILTER)
                 .params(parameters)
                 .query(rs -> {
-                    statuses.put(rs.getString("code"), Status.valueOf(rs.getString("status")));
+                    byDay.get(rs.getObject("day", LocalDate.class))
+                            .put(rs.getString("code"), Status.valueOf(rs.getString("status")));
                 });
-        Timestamp endOfDay = StatusQuery.endOf(day);
-        query.statuses(endOfDay, day, endOfDay, recordedBy, filter, visibleTo, rules)
-                .forEach(late -> statuses.put(late.code(), late.status()));
-        return statuses;
+        LocalDate first = Collections.min(days);
+        for (var late : query.enteredAfter(StatusQuery.endOf(first), recordedBy, Collections.max(days), filter,
+                visibleTo)) {
+            days.stream().filter(late::agreedButNotEnteredBy)
+                    .forEach(day -> byDay.get(day).put(late.code(), late.statusOn(day, rules)));
+        }
+        return byDay;
     }
 
     /** Takes the day's snapshot unless it was taken; several nodes at once take it once. */

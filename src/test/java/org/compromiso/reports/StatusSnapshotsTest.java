@@ -62,17 +62,20 @@ class StatusSnapshotsTest {
 
     @Test
     void aSnapshotSaysWhatTheQuerySaysOfItsDayForEveryFilter() {
-        LocalDate day = today().minusDays(10);
-        assertThat(StatusSnapshots.settled(day, Instant.now())).isTrue();
+        List<LocalDate> days = List.of(today().minusDays(10), today().minusDays(11), today().minusDays(12));
+        assertThat(days).allMatch(day -> StatusSnapshots.settled(day, Instant.now()));
         var sre = Set.of("sre");
         for (var filter : List.of(ReportFilter.ALL, new ReportFilter("MX-US-2023-12-27", null, null, null, null),
                 new ReportFilter("MX-US-2024-01-19", null, null, null, null),
                 new ReportFilter(null, "state", null, null, null), new ReportFilter(null, null, "PA", null, null))) {
             for (Set<String> visibleTo : java.util.Arrays.asList(null, sre)) {
-                assertThat(snapshots.statuses(day, now(), filter, visibleTo, RULES)).as("%s, %s", filter, visibleTo)
-                        .isEqualTo(queried(day, filter, visibleTo)).isNotEmpty();
+                var statuses = snapshots.statuses(days, now(), filter, visibleTo, RULES);
+                assertThat(statuses).as("%s, %s", filter, visibleTo).containsOnlyKeys(days);
+                days.forEach(day -> assertThat(statuses.get(day)).as("%s, %s, %s", day, filter, visibleTo)
+                        .isEqualTo(queried(day, filter, visibleTo)).isNotEmpty());
             }
         }
+        LocalDate day = days.get(0);
         assertThat(snapshotCodes(day)).as("what was recorded by the end of the day").containsExactlyInAnyOrderElementsOf(
                 RECORDED_EARLIER.keySet());
     }
@@ -84,13 +87,15 @@ class StatusSnapshotsTest {
         Timestamp beforeItWasEntered = now();
         registry.register(commitment("SNAPSHOT-LATE-ENTRY", "MX-US-2024-01-19", Map.of("MX", "sre", "US", "state"),
                 day.minusDays(1)), new Actor("deskOfficer", "api"));
+        registry.changeTargetDate("SNAPSHOT-LATE-ENTRY", LocalDate.of(2030, 6, 30), "Moved after it was entered",
+                new Actor("deskOfficer", "api"));
 
-        Map<String, Status> statuses = snapshots.statuses(day, now(), ReportFilter.ALL, null, RULES);
+        Map<String, Status> statuses = statuses(day, now());
 
-        assertThat(statuses).as("agreed before the day, its target passed by then").containsEntry(
+        assertThat(statuses).as("agreed before the day with a target that passed by then").containsEntry(
                 "SNAPSHOT-LATE-ENTRY", Status.OVERDUE).isEqualTo(queried(day, ReportFilter.ALL, null));
         assertThat(snapshotCodes(day)).doesNotContain("SNAPSHOT-LATE-ENTRY").contains("SNAPSHOT-EARLY-1");
-        assertThat(snapshots.statuses(day, beforeItWasEntered, ReportFilter.ALL, null, RULES))
+        assertThat(statuses(day, beforeItWasEntered))
                 .as("a report of a moment before it was entered").doesNotContainKey("SNAPSHOT-LATE-ENTRY")
                 .containsKey("SNAPSHOT-EARLY-1");
     }
@@ -123,7 +128,7 @@ class StatusSnapshotsTest {
         assertThat(snapshots.forgetBefore(day.plusDays(1))).isPositive();
         assertThat(snapshotCodes(day)).isEmpty();
 
-        assertThat(snapshots.statuses(day, now(), ReportFilter.ALL, null, RULES))
+        assertThat(statuses(day, now()))
                 .isEqualTo(queried(day, ReportFilter.ALL, null));
     }
 
@@ -133,6 +138,10 @@ class StatusSnapshotsTest {
         Instant end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         assertThat(StatusSnapshots.settled(day, end.plusSeconds(3599))).isFalse();
         assertThat(StatusSnapshots.settled(day, end.plusSeconds(3601))).isTrue();
+    }
+
+    private Map<String, Status> statuses(LocalDate day, Timestamp recordedBy) {
+        return snapshots.statuses(List.of(day), recordedBy, ReportFilter.ALL, null, RULES).get(day);
     }
 
     private List<String> snapshotCodes(LocalDate day) {
