@@ -12,11 +12,9 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -47,18 +45,18 @@ class CandidateGroupGrants {
         this.events = events;
     }
 
-    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "' or #task.eventName == '"
-            + TaskListener.EVENTNAME_UPDATE + "'")
-    public void taskChanged(DelegateTask task) {
-        String taskId = task.getId();
-        serviceWork.atCommit("grants of " + taskId, () -> align(taskId));
+    @EventListener
+    public void taskEvent(DelegateTask task) {
+        serviceWork.atCommit("grants", task, this::align);
     }
 
-    void align(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
+    /** A task that ended takes its grants with it (the engine deletes them); one still open is aligned. */
+    private void align(TouchedTask touched) {
+        if (touched.ended()) {
             return;
         }
+        DelegateTask task = touched.latest();
+        String taskId = task.getId();
         List<IdentityLink> candidates = tasks.getIdentityLinksForTask(taskId).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
         Set<String> groups = new HashSet<>();

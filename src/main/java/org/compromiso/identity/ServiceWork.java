@@ -1,10 +1,14 @@
 package org.compromiso.identity;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,8 +23,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class ServiceWork {
 
-    private static final Object KEYS = new Object();
-
     private final IdentityService identity;
 
     ServiceWork(IdentityService identity) {
@@ -32,25 +34,48 @@ public class ServiceWork {
      * task's several events in one transaction need one look at it); not at all when there is no transaction.
      */
     public void atCommit(Object key, Runnable work) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Registered registered = registered();
+        if (registered != null && registered.keys.add(key)) {
+            register(work);
+        }
+    }
+
+    /**
+     * Runs the work once per purpose and task just before the current transaction commits, with what the
+     * transaction did to the task; each of the task's events in the transaction is to be passed here.
+     */
+    public void atCommit(String purpose, DelegateTask task, Consumer<TouchedTask> work) {
+        Registered registered = registered();
+        if (registered == null) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        Set<Object> keys = (Set<Object>) TransactionSynchronizationManager.getResource(KEYS);
-        if (keys == null) {
-            Set<Object> fresh = new HashSet<>();
-            TransactionSynchronizationManager.bindResource(KEYS, fresh);
+        registered.tasks.computeIfAbsent(new TaskPurpose(purpose, task.getId()), key -> {
+            var touched = new TouchedTask();
+            register(() -> work.accept(touched));
+            return touched;
+        }).saw(task);
+    }
+
+    /** What this transaction registered so far; null when there is no transaction. */
+    private Registered registered() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        var registered = (Registered) TransactionSynchronizationManager.getResource(Registered.class);
+        if (registered == null) {
+            registered = new Registered();
+            TransactionSynchronizationManager.bindResource(Registered.class, registered);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEYS);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Registered.class);
                 }
             });
-            keys = fresh;
         }
-        if (!keys.add(key)) {
-            return;
-        }
+        return registered;
+    }
+
+    private void register(Runnable work) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
@@ -73,5 +98,13 @@ public class ServiceWork {
                 identity.setAuthentication(user);
             }
         }
+    }
+
+    private record TaskPurpose(String purpose, String taskId) {
+    }
+
+    private static final class Registered {
+        private final Set<Object> keys = new HashSet<>();
+        private final Map<TaskPurpose, TouchedTask> tasks = new HashMap<>();
     }
 }

@@ -1,25 +1,20 @@
 package org.compromiso.reminders;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.compromiso.identity.ServiceWork;
+import org.compromiso.identity.TouchedTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps one {@code TaskDeadline} process per open user task with a due date, in every deployed process: started
@@ -31,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class DeadlineScheduler {
 
     static final String PROCESS = "TaskDeadline";
-    private static final Object TOUCHED = DeadlineScheduler.class;
+    private static final String FIRST_TIMER = "Timer_NextReminder";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -52,67 +47,20 @@ class DeadlineScheduler {
 
     @EventListener
     public void taskEvent(DelegateTask task) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, TouchedTask> touched = (Map<String, TouchedTask>) TransactionSynchronizationManager.getResource(TOUCHED);
-        if (touched == null) {
-            Map<String, TouchedTask> tasks = new LinkedHashMap<>();
-            TransactionSynchronizationManager.bindResource(TOUCHED, tasks);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    reconcile(tasks.values());
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(TOUCHED);
-                }
-            });
-            touched = tasks;
-        }
-        touched.computeIfAbsent(task.getId(), id -> new TouchedTask()).saw(task);
+        serviceWork.atCommit("deadline", task, this::reconcile);
     }
 
-    /**
-     * What one transaction did to one task: its latest state (the engine hands listeners the task entity itself,
-     * so the last event's task holds what the transaction's commands left), whether the task was created here
-     * (then no deadline process can exist yet) and whether it ended here.
-     */
-    private static final class TouchedTask {
-
-        private DelegateTask latest;
-        private boolean created;
-        private boolean ended;
-
-        void saw(DelegateTask task) {
-            latest = task;
-            switch (task.getEventName()) {
-                case TaskListener.EVENTNAME_CREATE -> created = true;
-                case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> ended = true;
-                default -> { }
-            }
+    /** Brings the task's deadline process in line with the task; the service's own work, not the user's. */
+    private void reconcile(TouchedTask task) {
+        if (task.created() && !task.ended()) {
+            DelegateTask created = task.latest();
+            start(created.getId(), created.getDueDate(), created.getProcessDefinitionId(),
+                    created.getTaskDefinitionKey(), changedAt(created.getCreateTime(), created.getLastUpdated()));
+        } else if (task.ended() && !task.created()) {
+            deadlinesOf(task.id()).forEach(this::delete);
+        } else if (!task.created()) {
+            reconcile(task.id());
         }
-    }
-
-    /** Brings each task's deadline process in line with the task; the service's own work, not the user's. */
-    private void reconcile(Collection<TouchedTask> touched) {
-        serviceWork.asService(() -> {
-            for (TouchedTask task : touched) {
-                if (task.created && !task.ended) {
-                    start(task.latest.getId(), task.latest.getDueDate(), task.latest.getProcessDefinitionId(),
-                            task.latest.getTaskDefinitionKey(), changedAt(task.latest.getCreateTime(),
-                                    task.latest.getLastUpdated()));
-                } else if (task.ended && !task.created) {
-                    deadlinesOf(task.latest.getId()).forEach(this::delete);
-                } else if (!task.created) {
-                    reconcile(task.latest.getId());
-                }
-            }
-            return null;
-        });
     }
 
     /** The engine's time of the task's last change: reminders due before it are past, not to be sent late. */
@@ -157,11 +105,14 @@ class DeadlineScheduler {
         var schedule = forTask.schedule(calendar, due.toInstant(), changed);
         // nothing left to remind of (a model's "none", or every reminder's time has passed): no process to keep
         if (!schedule.isEmpty()) {
-            runtime.startProcessInstanceByKey(PROCESS, taskId, Variables.createVariables()
-                    .putValue("taskId", taskId)
-                    .putValue("dueDate", due)
-                    .putValue("schedule", schedule.stream().map(ReminderPolicy.ScheduledReminder::encode)
-                            .collect(Collectors.joining(";"))));
+            // started at its timer, the first reminder already taken off the schedule: what the start event and
+            // Task_ScheduleNextReminder would do, without their steps in the history of every task
+            runtime.createProcessInstanceByKey(PROCESS).businessKey(taskId)
+                    .setVariable("dueDate", due)
+                    .setVariables(ScheduleNextReminderDelegate.next(schedule.stream()
+                            .map(ReminderPolicy.ScheduledReminder::encode).collect(Collectors.joining(";"))))
+                    .startBeforeActivity(FIRST_TIMER)
+                    .execute();
         }
     }
 }

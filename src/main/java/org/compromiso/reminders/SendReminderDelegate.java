@@ -30,7 +30,8 @@ class SendReminderDelegate implements JavaDelegate {
         if (supersededByALaterReminder(execution)) {
             return;
         }
-        String taskId = (String) execution.getVariable("taskId");
+        // the deadline process's business key is its task's id
+        String taskId = execution.getProcessBusinessKey();
         var task = execution.getProcessEngineServices().getTaskService().createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
             return;
