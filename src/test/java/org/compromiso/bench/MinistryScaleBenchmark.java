@@ -47,13 +47,17 @@ class MinistryScaleBenchmark {
             var completion = new CompletionScenario(service);
             // scenario 2 completes what 1 registered, and 7 measures during 2
             if (scale.runs(1) || scale.runs(2) || scale.runs(7)) {
+                var cpu = CpuProbe.now();
                 var registered = timed("1 register", () -> registration.register("BENCH-REG", scale.count(10_000), 12));
                 registrationRows("1 register", registered, 12);
+                cpuRows("1 register", "commitment", CpuProbe.now().since(cpu, registered.ok()));
             }
             if (scale.runs(2) || scale.runs(7)) {
                 try (var memory = MemoryProbe.sampling()) {
+                    var cpu = CpuProbe.now();
                     var completed = timed("2 complete", () -> completion.completeFirstTasks("BENCH-REG", 16));
                     completionRows("2 complete", completed, 16);
+                    cpuRows("2 complete", "completion", CpuProbe.now().since(cpu, completed.ok()));
                     memoryRows(idleRss, idleHeap, memory);
                 }
             }
@@ -70,7 +74,10 @@ class MinistryScaleBenchmark {
                 cleanup(service, registration, completion);
             }
         } finally {
-            database.drop();
+            // -Dbench.keep=true: the external database stays for a look at its plans (the embedded one always does)
+            if (!Boolean.getBoolean("bench.keep")) {
+                database.drop();
+            }
             results.note(String.format(Locale.ROOT, "Whole run %.0f s. Correctness: %s.", (System.nanoTime() - began) / 1e9,
                     problems.isEmpty() ? "no error, each reminder once" : String.join("; ", problems)));
             results.write(RESULTS);
@@ -81,8 +88,10 @@ class MinistryScaleBenchmark {
 
     private void baselines(ServiceUnderTest service) throws Exception {
         Duration duration = scale.duration(Duration.ofSeconds(30), Duration.ofSeconds(5));
+        var cpu = CpuProbe.now();
         var jdbc = timed("baseline JDBC", () -> new JdbcBaseline(service.dataSource()).run(duration));
         check("JDBC baseline", jdbc);
+        cpuRows("baseline", "plain-JDBC tx", CpuProbe.now().since(cpu, jdbc.ok()));
         results.jdbcBaseline(jdbc.perSecond(), jdbc.latencies().p95());
         results.add("baseline", "plain-JDBC registration-shaped tx/s (" + JdbcBaseline.THREADS + " threads)",
                 jdbc.perSecond(), Unit.PER_SECOND);
@@ -120,6 +129,13 @@ class MinistryScaleBenchmark {
         results.add(scenario, "p99", latencies.p99(), Unit.MILLIS);
     }
 
+    /** The machine's CPU per operation: steadier than a rate when other work shares the machine. */
+    private void cpuRows(String scenario, String operation, CpuProbe.Per per) {
+        results.add(scenario, "CPU per " + operation + ", this JVM (service and harness)", per.jvmMillis(),
+                Unit.CPU_MILLIS);
+        results.add(scenario, "CPU per " + operation + ", PostgreSQL", per.postgresMillis(), Unit.CPU_MILLIS);
+    }
+
     private void memoryRows(double idleRss, double idleHeap, MemoryProbe underLoad) {
         var goal = Goal.below(1024, "< 1 GiB");
         results.add("7 memory", "resident (JVM: service + harness), idle", idleRss, Unit.MIB);
@@ -139,6 +155,7 @@ class MinistryScaleBenchmark {
                 Unit.PER_SECOND);
         results.add("3 reminder storm", "received exactly once at the SMTP server", storm.receivedOnce(), Unit.COUNT,
                 Goal.atLeast(count, "each once (" + count + ")"));
+        cpuRows("3 reminder storm", "reminder", storm.cpu());
 
         var lateness = timed("3 punctuality", () -> new Punctuality(service)
                 .run(scale.duration(Duration.ofSeconds(100), Duration.ofSeconds(10))));
@@ -165,6 +182,7 @@ class MinistryScaleBenchmark {
                 Goal.atMost(50, "≤ 50 ms"));
         results.add(scenario, "p95, page of 50 by due date", figures.list().p95(), Unit.MILLIS);
         results.add(scenario, "p95, count", figures.count().p95(), Unit.MILLIS);
+        cpuRows(scenario, "query", figures.cpu());
     }
 
     private void report(ServiceUnderTest service) throws Exception {

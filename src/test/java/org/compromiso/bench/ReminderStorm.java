@@ -22,7 +22,8 @@ import org.compromiso.resilience.TrialTasks;
 final class ReminderStorm {
 
     /** What the storm did, and what it proves about "each once". */
-    record Outcome(int reminders, long receivedOnce, Duration elapsed, Duration allWritten, List<String> problems) {
+    record Outcome(int reminders, long receivedOnce, Duration elapsed, Duration allWritten, CpuProbe.Per cpu,
+                   List<String> problems) {
 
         double perSecond() {
             return reminders / (elapsed.toNanos() / 1e9);
@@ -45,10 +46,12 @@ final class ReminderStorm {
         Instant due = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
         List<String> tasks = Collections.synchronizedList(new ArrayList<>());
         Setup.inParallel(count, i -> tasks.addAll(trial.start(1, "sre", due)));
+        Setup.analyze(service);
 
         var mail = new DeliveredMail(service.mail());
         mail.clear();
         long start = System.nanoTime();
+        var cpu = CpuProbe.now();
         Instant jumped = Instant.now();
         ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofMinutes(1))));
         try {
@@ -58,6 +61,7 @@ final class ReminderStorm {
                         return sent(due) == count;
                     });
             var elapsed = Duration.ofNanos(System.nanoTime() - start);
+            var cpuPerReminder = CpuProbe.now().since(cpu, count);
             await("the deadline processes of the storm ended").atMost(Duration.ofMinutes(2))
                     .until(() -> service.engine().getManagementService().createJobQuery()
                             .processDefinitionKey("TaskDeadline").executable().count() == 0);
@@ -74,7 +78,8 @@ final class ReminderStorm {
             Instant lastWritten = service.jdbc()
                     .sql("SELECT max(created_at) FROM reminder WHERE rule = 'due' AND due_at = ?")
                     .param(Timestamp.from(due)).query(Timestamp.class).single().toInstant();
-            return new Outcome(count, receivedOnce, elapsed, Duration.between(jumped, lastWritten), problems);
+            return new Outcome(count, receivedOnce, elapsed, Duration.between(jumped, lastWritten), cpuPerReminder,
+                    problems);
         } finally {
             // a job locked under the moved clock would stay locked for the hour it jumped
             ClockUtil.reset();

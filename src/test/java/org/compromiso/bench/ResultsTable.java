@@ -17,7 +17,7 @@ final class ResultsTable {
 
     enum Unit {
         PER_SECOND("/s", true), MILLIS(" ms", false), PERCENT(" %", false), MIB(" MiB", false), COUNT("", false),
-        RATIO(" ×", false);
+        RATIO(" ×", false), CPU_MILLIS(" ms", false);
 
         private final String suffix;
         private final boolean rate;

@@ -17,6 +17,14 @@ final class Setup {
     private Setup() {
     }
 
+    /**
+     * Brings the planner's statistics up to date after a bulk setup, as autovacuum would within a minute or two:
+     * a scenario measured right after the tables grew a hundredfold would otherwise run on plans for empty tables.
+     */
+    static void analyze(ServiceUnderTest service) {
+        service.jdbc().sql("ANALYZE").update();
+    }
+
     /** Calls {@code each} once for every index below {@code count}; the first failure fails the setup. */
     static void inParallel(int count, IntConsumer each) throws InterruptedException {
         var next = new AtomicInteger();

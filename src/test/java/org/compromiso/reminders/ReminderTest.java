@@ -289,7 +289,7 @@ class ReminderTest {
         }
     }
 
-    /** Moves the clock to the reminder's time, runs its timer and its send job, mails it; returns what arrived. */
+    /** Moves the clock to the reminder's time, runs its timer (which writes the outbox), mails it; returns what arrived. */
     private MimeMessage[] fire(LocalDateTime at) throws Exception {
         mailServer.purgeEmailFromAllMailboxes();
         fireWithoutSending(at);
@@ -302,8 +302,6 @@ class ReminderTest {
         assertThat(timer.getDuedate()).as("reminder time").isEqualTo(date(at));
         ClockUtil.setCurrentTime(date(at));
         engine.getManagementService().executeJob(timer.getId());
-        Job send = deadlineJob();
-        engine.getManagementService().executeJob(send.getId());
     }
 
     private Job deadlineJob() {
