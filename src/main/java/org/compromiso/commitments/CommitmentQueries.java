@@ -98,6 +98,12 @@ public class CommitmentQueries {
                 .optional();
     }
 
+    /** The code of the commitment that this process instance carries out, if one does. */
+    public Optional<String> codeOf(String processInstanceId) {
+        return jdbc.sql("SELECT code FROM commitment WHERE process_instance_id = ?").param(processInstanceId)
+                .query(String.class).optional();
+    }
+
     /** Just the commitment's title, for messages about it: no tasks, no history. */
     public Optional<String> title(String code) {
         return jdbc.sql("SELECT title FROM commitment WHERE code = ?").param(code).query(String.class).optional();

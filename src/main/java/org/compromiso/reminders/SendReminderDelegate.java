@@ -5,6 +5,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.compromiso.commitments.CommitmentQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +20,12 @@ class SendReminderDelegate implements JavaDelegate {
 
     private final ReminderOutbox outbox;
     private final ReminderProperties properties;
+    private final CommitmentQueries commitments;
 
-    SendReminderDelegate(ReminderOutbox outbox, ReminderProperties properties) {
+    SendReminderDelegate(ReminderOutbox outbox, ReminderProperties properties, CommitmentQueries commitments) {
         this.outbox = outbox;
         this.properties = properties;
+        this.commitments = commitments;
     }
 
     @Override
@@ -36,8 +39,7 @@ class SendReminderDelegate implements JavaDelegate {
         if (task == null) {
             return;
         }
-        String commitment = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+        String commitment = commitments.codeOf(task.getProcessInstanceId()).orElse(null);
         var rule = properties.rule((String) execution.getVariable("nextRule"));
         outbox.add(new ReminderOutbox.NewReminder(taskId, task.getName(), task.getProcessInstanceId(), commitment,
                 rule.id(), rule.kind(), ((Date) execution.getVariable("dueDate")).toInstant(),
