@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Draws status reports: one status query per day shown, then sections cut from its lines. */
 @Service
@@ -41,17 +42,20 @@ public class StatusReports {
     /**
      * The report as of the end of {@code asOf}, for what the filter and the viewer's agencies (null: all) allow.
      */
+    @Transactional(readOnly = true)
     public StatusReport draw(LocalDate asOf, ReportFilter filter, Set<String> visibleTo, String language) {
         return draw(StatusQuery.endOf(asOf), asOf, filter, visibleTo, language);
     }
 
     /** The report as of a precise moment, as it was then: later work does not change it. */
+    @Transactional(readOnly = true)
     public StatusReport draw(Instant at, ReportFilter filter, Set<String> visibleTo, String language) {
         return draw(Timestamp.from(at), at.atZone(ZoneOffset.UTC).toLocalDate(), filter, visibleTo, language);
     }
 
     private StatusReport draw(Timestamp at, LocalDate asOf, ReportFilter filter, Set<String> visibleTo,
                               String language) {
+        query.planForEachRun();
         StatusRules rules = properties.rules();
         List<CommitmentStatus> all = query.statuses(at, asOf, at, filter, visibleTo, rules);
         List<CommitmentStatus> lines = filter.status() == null ? all

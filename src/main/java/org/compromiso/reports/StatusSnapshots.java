@@ -86,6 +86,7 @@ class StatusSnapshots {
     /** Takes the day's snapshot unless it was taken; several nodes at once take it once. */
     void take(LocalDate day, StatusRules rules) {
         ownTransaction.executeWithoutResult(status -> {
+            query.planForEachRun();
             jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:class, :day)").param("class", LOCK_CLASS)
                     .param("day", (int) day.toEpochDay()).query(Integer.class).single();
             if (jdbc.sql("SELECT count(*) FROM status_snapshot_day WHERE day = ?").param(day).query(Long.class)

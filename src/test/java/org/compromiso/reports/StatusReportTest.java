@@ -35,6 +35,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reports of the demo catalog as DemoProgress leaves it. Each test changes only commitments no other test
@@ -54,6 +56,10 @@ class StatusReportTest {
     GreenMail mailServer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StatusQuery query;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void theDemoCommitmentsHaveTheStatusesTheirDatesGiveThem() {
@@ -73,6 +79,16 @@ class StatusReportTest {
             total += count.asLong();
         }
         assertThat(total).isEqualTo(report.get("commitments").size());
+    }
+
+    @Test
+    void aReportPlansItsQueriesForTheirValuesWithinItsTransactionOnly() {
+        // a generic plan made the status report 15 times slower after its fifth run (README, Performance)
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            query.planForEachRun();
+            assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+        });
+        assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("auto");
     }
 
     @Test
