@@ -18,12 +18,12 @@ public final class DatabaseOutage {
 
     /**
      * Whether the database went away while committing: the change may or may not have been saved, and the
-     * answer must not claim either.
+     * answer must not claim either. Asked on the thread the failure happened on, right after it.
      */
     public static boolean inDoubt(Throwable failure) {
-        return ExceptionUtils.getThrowableList(failure).stream().anyMatch(cause -> cause
-                instanceof TransactionSystemException commit && String.valueOf(commit.getMessage())
-                .startsWith("Could not commit"));
+        return CommitOutcomes.lastCommitInDoubt() || ExceptionUtils.getThrowableList(failure).stream()
+                .anyMatch(cause -> cause instanceof TransactionSystemException commit
+                        && String.valueOf(commit.getMessage()).startsWith("Could not commit"));
     }
 
     /** What the client is told: nothing changed, or, when the commit itself was cut off, that it may have. */

@@ -27,6 +27,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        CommitOutcomes.forget();
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {

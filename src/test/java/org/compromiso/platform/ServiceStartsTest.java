@@ -6,12 +6,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.compromiso.CompromisoTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 @CompromisoTest
 class ServiceStartsTest {
@@ -22,6 +25,17 @@ class ServiceStartsTest {
     ProcessEngine engine;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void theTransactionManagerThatTheEngineSharesTellsACommitInDoubt() {
+        assertThat(((AbstractPlatformTransactionManager) transactions).getTransactionExecutionListeners())
+                .hasAtLeastOneElementOfType(CommitOutcomes.class);
+        assertThat(engine.getProcessEngineConfiguration()).isInstanceOf(SpringProcessEngineConfiguration.class)
+                .extracting(configuration -> ((SpringProcessEngineConfiguration) configuration).getTransactionManager())
+                .isSameAs(transactions);
+    }
 
     @Test
     void runsOnPostgresql() {
