@@ -1,5 +1,8 @@
 package org.compromiso.identity;
 
+import java.time.Instant;
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -41,5 +44,15 @@ public final class TouchedTask {
 
     public boolean ended() {
         return ended;
+    }
+
+    /** The engine's time of the task's last change. */
+    public Instant changedAt() {
+        return changedAt(latest.getCreateTime(), latest.getLastUpdated());
+    }
+
+    /** The engine's time of a task's last change, from its creation and its last update (null: none). */
+    public static Instant changedAt(Date created, Date lastUpdated) {
+        return (lastUpdated != null && lastUpdated.after(created) ? lastUpdated : created).toInstant();
     }
 }

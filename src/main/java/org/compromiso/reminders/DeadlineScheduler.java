@@ -55,17 +55,12 @@ class DeadlineScheduler {
         if (task.created() && !task.ended()) {
             DelegateTask created = task.latest();
             start(created.getId(), created.getDueDate(), created.getProcessDefinitionId(),
-                    created.getTaskDefinitionKey(), changedAt(created.getCreateTime(), created.getLastUpdated()));
+                    created.getTaskDefinitionKey(), task.changedAt());
         } else if (task.ended() && !task.created()) {
             deadlinesOf(task.id()).forEach(this::delete);
         } else if (!task.created()) {
             reconcile(task.id());
         }
-    }
-
-    /** The engine's time of the task's last change: reminders due before it are past, not to be sent late. */
-    private static Instant changedAt(Date created, Date lastUpdated) {
-        return (lastUpdated != null && lastUpdated.after(created) ? lastUpdated : created).toInstant();
     }
 
     private void reconcile(String taskId) {
@@ -80,7 +75,7 @@ class DeadlineScheduler {
         deadlines.forEach(this::delete);
         if (task != null) {
             start(taskId, due, task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-                    changedAt(task.getCreateTime(), task.getLastUpdated()));
+                    TouchedTask.changedAt(task.getCreateTime(), task.getLastUpdated()));
         }
     }
 
@@ -93,6 +88,7 @@ class DeadlineScheduler {
         runtime.deleteProcessInstance(deadline.getId(), "task ended or due date moved", true, true);
     }
 
+    /** Reminders due before the task's last change ({@code changed}) are past, not to be sent late. */
     private void start(String taskId, Date due, String processDefinitionId, String taskKey, Instant changed) {
         if (due == null) {
             return;

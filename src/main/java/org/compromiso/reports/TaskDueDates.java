@@ -1,14 +1,13 @@
 package org.compromiso.reports;
 
 import java.sql.Timestamp;
-import java.util.Date;
+import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.compromiso.identity.ServiceWork;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps each user task's due dates over time in {@code task_due_date}, because the engine overwrites a moved
@@ -19,40 +18,31 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class TaskDueDates {
 
     private final JdbcClient jdbc;
+    private final ServiceWork serviceWork;
 
-    TaskDueDates(JdbcClient jdbc) {
+    TaskDueDates(JdbcClient jdbc, ServiceWork serviceWork) {
         this.jdbc = jdbc;
+        this.serviceWork = serviceWork;
     }
 
     /**
-     * Read just before the transaction commits: a listener of the model may set the due date after this one
-     * has seen the task's create event.
+     * Read just before the transaction commits, as the transaction left the task: a listener of the model may set
+     * the due date after this one has seen the task's create event.
      */
     @EventListener
     public void taskEvent(DelegateTask task) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            record(task);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                record(task);
-            }
-        });
+        serviceWork.atCommit("due date", task, touched -> record(touched.latest(), touched.changedAt()));
     }
 
     /** Appends the task's due date when it differs from the last one kept, at the engine's time of the change. */
-    private void record(DelegateTask task) {
-        Date changed = task.getLastUpdated() != null && task.getLastUpdated().after(task.getCreateTime())
-                ? task.getLastUpdated() : task.getCreateTime();
+    private void record(DelegateTask task, Instant changed) {
         Timestamp due = task.getDueDate() == null ? null : new Timestamp(task.getDueDate().getTime());
         jdbc.sql("""
                         INSERT INTO task_due_date (task_id, due_date, at)
                         SELECT :task, CAST(:due AS timestamptz), :at
                         WHERE (SELECT d.due_date FROM task_due_date d WHERE d.task_id = :task
                                ORDER BY d.at DESC, d.id DESC LIMIT 1) IS DISTINCT FROM CAST(:due AS timestamptz)""")
-                .param("task", task.getId()).param("due", due).param("at", new Timestamp(changed.getTime()))
+                .param("task", task.getId()).param("due", due).param("at", Timestamp.from(changed))
                 .update();
     }
 }
