@@ -59,12 +59,18 @@ class StatusSnapshots {
         if (days.isEmpty()) {
             return byDay;
         }
+        var sqlDays = days.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new);
+        // taking one needs a transaction (and a connection) of its own: only for a day that has none yet
+        var taken = jdbc.sql("SELECT day FROM status_snapshot_day WHERE day = ANY (:days)").param("days", sqlDays)
+                .query(LocalDate.class).set();
         days.forEach(day -> {
-            take(day, rules);
+            if (!taken.contains(day)) {
+                take(day, rules);
+            }
             byDay.put(day, new HashMap<>());
         });
         Map<String, Object> parameters = StatusQuery.filterParameters(filter, visibleTo);
-        parameters.put("days", days.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new));
+        parameters.put("days", sqlDays);
         jdbc.sql("""
                         SELECT s.day, c.code, s.status FROM status_snapshot s
                         JOIN commitment c ON c.id = s.commitment_id JOIN meeting m ON m.id = c.meeting_id
