@@ -44,7 +44,7 @@ final class HistoryCleanupScenario {
         // expired as soon as it ends: everything it leaves in the history is the cleanup's to remove
         BenchModel.deploy(engine, PROCESS, "P0D", List.of());
         Setup.inParallel(instances, i -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS));
-        Setup.analyze(service);
+        Setup.vacuumAnalyze(service);
         var without = new Foreground(registration.register("BENCH-CALM", commitments, registrationClients),
                 completion.completeFirstTasks("BENCH-CALM", completionClients));
 

@@ -46,7 +46,7 @@ final class ReminderStorm {
         Instant due = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
         List<String> tasks = Collections.synchronizedList(new ArrayList<>());
         Setup.inParallel(count, i -> tasks.addAll(trial.start(1, "sre", due)));
-        Setup.analyze(service);
+        Setup.vacuumAnalyze(service);
 
         var mail = new DeliveredMail(service.mail());
         mail.clear();

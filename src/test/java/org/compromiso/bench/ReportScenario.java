@@ -66,7 +66,7 @@ final class ReportScenario {
                 tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
             }
         }));
-        Setup.analyze(service);
+        Setup.vacuumAnalyze(service);
         return service.jdbc().sql("SELECT count(*) FROM commitment").query(Long.class).single();
     }
 
