@@ -98,7 +98,6 @@ class ReminderMail {
         return engine;
     }
 
-    /** Keeps the reminder's Message-ID instead of the random one Jakarta Mail sets when saving. */
     /**
      * Spring's helper gives a message not made by its sender (ours keeps a fixed Message-ID) a file type map of
      * its own, parsing mime.types for every mail: a reminder storm spent a quarter of its mail work there.
@@ -117,6 +116,7 @@ class ReminderMail {
         }
     }
 
+    /** Keeps the reminder's Message-ID instead of the random one Jakarta Mail sets when saving. */
     private static final class FixedIdMessage extends MimeMessage {
 
         private final String messageId;
