@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.compromiso.commitments.LeadershipJudgements;
 import org.compromiso.workflow.TaskForm;
+import org.compromiso.guard.DeclaredFields;
 import org.compromiso.workflow.TaskForms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +41,15 @@ class DemoProgress {
     private final TaskService tasks;
     private final IdentityService identity;
     private final TaskForms forms;
+    private final DeclaredFields declared;
     private final LeadershipJudgements judgements;
 
-    DemoProgress(TaskService tasks, IdentityService identity, TaskForms forms, LeadershipJudgements judgements) {
+    DemoProgress(TaskService tasks, IdentityService identity, TaskForms forms, DeclaredFields declared,
+            LeadershipJudgements judgements) {
         this.tasks = tasks;
         this.identity = identity;
         this.forms = forms;
+        this.declared = declared;
         this.judgements = judgements;
     }
 
@@ -111,6 +115,10 @@ class DemoProgress {
         forms.of(task.getProcessDefinitionId(), taskKey).map(TaskForm::fields).orElse(List.of()).stream()
                 .filter(TaskForm.Field::required).forEach(field -> variables.put(field.key(), sample(field)));
         variables.putAll(values);
+        // the demo completes through the Java API, held to what any completion may set
+        declared.undeclared(task.getId(), variables.keySet()).ifPresent(name -> {
+            throw new IllegalStateException("Demo: " + taskKey + " of " + commitment + " has no field " + name);
+        });
         List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
         identity.setAuthentication(user, groups);
         try {

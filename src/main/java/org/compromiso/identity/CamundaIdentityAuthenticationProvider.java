@@ -1,14 +1,11 @@
 package org.compromiso.identity;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +29,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             // the same answer for an unknown user and a wrong password
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .map(id -> new SimpleGrantedAuthority("GROUP_" + id))
-                .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, Accounts.authoritiesOf(
+                identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList()));
     }
 
     @Override

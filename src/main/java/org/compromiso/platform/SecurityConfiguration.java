@@ -9,21 +9,28 @@ import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.compromiso.identity.Accounts;
 import org.compromiso.identity.Groups;
+import org.compromiso.identity.SessionRevalidation;
 import org.compromiso.identity.SpringSecurityAuthenticationProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -47,10 +54,32 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
 
+    /**
+     * The engine's REST API for scripts: HTTP Basic on every request and no session, so a browser's session cookie
+     * never reaches the engine here and no page of another origin can ride on it (the webapps use
+     * {@code /camunda/api}, with their CSRF token). Each request also sees the account's groups as they are now.
+     */
     @Bean
-    SecurityFilterChain compromisoSecurity(HttpSecurity http) throws Exception {
+    @Order(1)
+    SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(matcher("/engine-rest/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicChallenge()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(basicChallenge()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain compromisoSecurity(HttpSecurity http, Accounts accounts) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/login").permitAll()
+                        // details and metrics name server paths and load: the operator's, not every user's
+                        .requestMatchers("/actuator/**").hasAuthority("GROUP_" + Groups.ADMINS)
                         // calendar apps cannot log in: the feed's random token is its credential
                         .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
@@ -66,8 +95,9 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // the webapps have their own CSRF protection (X-XSRF-TOKEN); Basic-authenticated scripts carry no
                 // session cookie a third-party page could ride on
-                .csrf(csrf -> csrf.ignoringRequestMatchers(matcher("/camunda/**"), matcher("/engine-rest/**"),
+                .csrf(csrf -> csrf.ignoringRequestMatchers(matcher("/camunda/**"),
                         request -> request.getHeader("Authorization") != null))
+                .addFilterAfter(new SessionRevalidation(accounts), SecurityContextHolderFilter.class)
                 .formLogin(withDefaults())
                 // a wrong password is answered by the Basic filter itself, not by the exception handling below
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicChallenge()))
@@ -83,8 +113,8 @@ class SecurityConfiguration {
                 // scripts get 401 as problem+json with a Basic challenge, browsers the login page
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(basicChallenge(), new AndRequestMatcher(
-                                new OrRequestMatcher(matcher("/api/**"), matcher("/engine-rest/**"),
-                                        matcher("/camunda/api/**"), matcher("/actuator/**"), matcher("/reports/**")),
+                                new OrRequestMatcher(matcher("/api/**"), matcher("/camunda/api/**"),
+                                        matcher("/actuator/**"), matcher("/reports/**")),
                                 new NegatedRequestMatcher(browser())))
                         .defaultAccessDeniedHandlerFor(
                                 (request, response, denied) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,

@@ -48,6 +48,11 @@ enum EngineApi {
                 new HttpEntity<>(body, headers(http, user, type)), String.class);
     }
 
+    ResponseEntity<String> put(TestRestTemplate http, String user, String path, Object body) {
+        return http.withBasicAuth(user, PASSWORD).exchange(path(path), HttpMethod.PUT,
+                new HttpEntity<>(body, headers(http, user, MediaType.APPLICATION_JSON)), String.class);
+    }
+
     private HttpHeaders headers(TestRestTemplate http, String user, MediaType type) {
         var headers = new HttpHeaders();
         headers.setContentType(type);

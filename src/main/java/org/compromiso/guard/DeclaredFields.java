@@ -1,0 +1,79 @@
+package org.compromiso.guard;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.compromiso.identity.ServiceWork;
+import org.compromiso.workflow.TaskForm;
+import org.compromiso.workflow.TaskForms;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a completion of a task may set: the fields of its form, never a variable that decides who gets a task
+ * (those named in any user task's candidate groups, candidate users or assignee, such as {@code leadAgencyMX}).
+ */
+@Component
+public class DeclaredFields {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w'])([A-Za-z_]\\w*)");
+
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final TaskForms forms;
+    private final ServiceWork serviceWork;
+    private final Map<String, Set<String>> assignmentVariables = new ConcurrentHashMap<>();
+
+    DeclaredFields(TaskService tasks, RepositoryService repository, TaskForms forms, ServiceWork serviceWork) {
+        this.tasks = tasks;
+        this.repository = repository;
+        this.forms = forms;
+        this.serviceWork = serviceWork;
+    }
+
+    /**
+     * The first of these names that a completion of this task may not set; empty when all are fields of its form,
+     * or when the task is not open (the engine answers that itself).
+     */
+    public Optional<String> undeclared(String taskId, Collection<String> names) {
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        Task task = serviceWork.asService(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        if (task == null) {
+            return Optional.empty();
+        }
+        Set<String> fields = new HashSet<>();
+        forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+                .ifPresent(form -> form.fields().stream().map(TaskForm.Field::key).forEach(fields::add));
+        fields.removeAll(assignmentVariables(task.getProcessDefinitionId()));
+        return names.stream().filter(name -> !fields.contains(name)).sorted().findFirst();
+    }
+
+    private Set<String> assignmentVariables(String processDefinitionId) {
+        return assignmentVariables.computeIfAbsent(processDefinitionId, id -> {
+            var names = new HashSet<String>();
+            for (UserTask task : repository.getBpmnModelInstance(id).getModelElementsByType(UserTask.class)) {
+                for (String expression : new String[] {task.getCamundaCandidateGroups(),
+                        task.getCamundaCandidateUsers(), task.getCamundaAssignee()}) {
+                    if (expression != null) {
+                        Matcher identifier = IDENTIFIER.matcher(expression.replaceAll("'[^']*'", "''"));
+                        while (identifier.find()) {
+                            names.add(identifier.group(1));
+                        }
+                    }
+                }
+            }
+            return Set.copyOf(names);
+        });
+    }
+}
