@@ -49,6 +49,12 @@ final class FormLogin {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** The cookies this browser holds, as it would send them. */
+    String cookieHeader() {
+        return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     Optional<String> cookie(String name) {
         return Optional.ofNullable(cookies.get(name));
     }
@@ -57,8 +63,7 @@ final class FormLogin {
         var request = HttpRequest.newBuilder(URI.create(root + path));
         headers.forEach(request::header);
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header("Cookie", cookieHeader());
         }
         return request;
     }
