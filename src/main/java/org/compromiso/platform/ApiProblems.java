@@ -58,9 +58,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (org.springframework.core.NestedExceptionUtils.getRootCause(e) instanceof RequestSizeLimit.BodyTooLargeException tooLarge) {
-            return problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of(error("body", tooLarge.getMessage())));
-        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName()

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -75,16 +76,27 @@ class ReportRenderer {
         var text = new java.io.StringWriter();
         try (SequenceWriter writer = CSV.writer(schema).writeValues(text)) {
             for (CommitmentStatus line : report.commitments()) {
-                writer.write(List.of(line.code(), line.meetingCode(), line.title(), line.status(), line.derivedStatus(),
+                writer.write(Stream.of(line.code(), line.meetingCode(), line.title(), line.status(), line.derivedStatus(),
                         text(line.overrideComment()), line.leadAgencies().toString(), text(line.currentStep()),
                         text(line.nextDeadline()), text(line.targetDate()), line.stepsDone(), line.stepsKnown(),
                         line.blocked(), text(line.lastActivity()), String.join(" ", line.evidenceLinks()), line.quote(),
-                        line.quoteDocument()));
+                        line.quoteDocument()).map(ReportRenderer::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /**
+     * Text a spreadsheet would take for a formula (starting with = + - @, tab or CR: OWASP's CSV Injection advice)
+     * gets a leading single quote. Numbers, dates and statuses are not text a user typed and stay as they are.
+     */
+    private static Object cell(Object value) {
+        if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return value;
     }
 
     private static String text(Object value) {

@@ -146,7 +146,8 @@ class CommitmentApiTest {
         body.put("description", "x".repeat(2 * 1024 * 1024));
         var answer = post("/api/commitments", body);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        // refused by RequestSizeLimit before Spring MVC, as the filters' other refusals: with the charset
+        assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat(count("SELECT count(*) FROM commitment WHERE code = 'TEST-HUGE'")).isZero();
     }
 

@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
         "camunda.bpm.webapp.csrf.enable-secure-cookie=true",
         "camunda.bpm.webapp.session-cookie.enable-secure-cookie=true",
         "camunda.bpm.webapp.header-security.hsts-disabled=false",
+        "COMPROMISO_TRUSTED_PROXIES=127\\.0\\.0\\.1",
         "camunda.bpm.job-execution.enabled=false",
         "compromiso.scheduling.enabled=false"})
 @ContextConfiguration(initializers = TestDatabase.class)
@@ -32,8 +33,8 @@ class ProductionCookiesTest {
 
     @Test
     void sessionAndCsrfCookiesAreSecureAndHttpsAnswersSendHsts() throws Exception {
-        // behind a TLS-terminating proxy, as in production (server.forward-headers-strategy: framework)
-        var browser = new FormLogin("http://localhost:" + port, Map.of("X-Forwarded-Proto", "https"));
+        // behind a TLS-terminating proxy, as in production (a trusted proxy: COMPROMISO_TRUSTED_PROXIES)
+        var browser = new FormLogin("http://127.0.0.1:" + port, Map.of("X-Forwarded-Proto", "https"));
         var login = browser.logIn("sreCoordinator", DemoUsers.PASSWORD);
         var tasklist = browser.open("/camunda/app/tasklist/default/");
 
