@@ -1,7 +1,7 @@
 package org.compromiso.commitments;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +27,11 @@ public class CommitmentRegistry {
     private final RuntimeService runtime;
     private final CommitmentProperties properties;
     private final ProcessDates processDates;
+    private final Clock clock;
 
     CommitmentRegistry(CommitmentRules rules, CommitmentRepository commitments, CommitmentKinds kinds,
                        CommitmentHistory history, RuntimeService runtime, CommitmentProperties properties,
-                       ProcessDates processDates) {
+                       ProcessDates processDates, Clock clock) {
         this.rules = rules;
         this.commitments = commitments;
         this.kinds = kinds;
@@ -38,6 +39,7 @@ public class CommitmentRegistry {
         this.runtime = runtime;
         this.properties = properties;
         this.processDates = processDates;
+        this.clock = clock;
     }
 
     /** Every rule the commitment breaks; empty when it may be registered. */
@@ -144,12 +146,12 @@ public class CommitmentRegistry {
                 .putValue("progressUpdateCycle", properties.progressUpdateCycle());
         commitment.leadAgencies().forEach((party, agency) -> variables.putValue("leadAgency" + party, agency));
         LocalDate target = commitment.targetDate() != null ? commitment.targetDate()
-                : LocalDate.now().plus(properties.continuingReview());
+                : LocalDate.now(clock).plus(properties.continuingReview());
         variables.putValue(ProcessDates.TARGET_DATE, toDate(target));
         return variables;
     }
 
-    private static Date toDate(LocalDate date) {
-        return Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    private Date toDate(LocalDate date) {
+        return Date.from(date.atStartOfDay(clock.getZone()).toInstant());
     }
 }

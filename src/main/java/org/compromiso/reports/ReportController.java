@@ -1,5 +1,6 @@
 package org.compromiso.reports;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +36,10 @@ class ReportController {
     private final StatusReports reports;
     private final ReportRenderer renderer;
     private final MeetingRepository meetings;
+    private final Clock clock;
 
-    ReportController(StatusReports reports, ReportRenderer renderer, MeetingRepository meetings) {
+    ReportController(StatusReports reports, ReportRenderer renderer, MeetingRepository meetings, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.renderer = renderer;
         this.meetings = meetings;
@@ -81,8 +84,8 @@ class ReportController {
         if (params.at() != null) {
             return reports.draw(params.at(), filter, visibleTo, language);
         }
-        if (params.asOf() == null || params.asOf().equals(LocalDate.now())) {
-            return reports.draw(java.time.Instant.now(), filter, visibleTo, language);
+        if (params.asOf() == null || params.asOf().equals(LocalDate.now(clock))) {
+            return reports.draw(clock.instant(), filter, visibleTo, language);
         }
         return reports.draw(params.asOf(), filter, visibleTo, language);
     }

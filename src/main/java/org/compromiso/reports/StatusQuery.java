@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,9 +132,11 @@ class StatusQuery {
             """;
 
     private final JdbcClient jdbc;
+    private final ReportDays days;
 
-    StatusQuery(JdbcClient jdbc) {
+    StatusQuery(JdbcClient jdbc, ReportDays days) {
         this.jdbc = jdbc;
+        this.days = days;
     }
 
     /**
@@ -174,8 +175,8 @@ class StatusQuery {
                       LocalDate agreedTarget) {
 
         /** Agreed by the end of the day, but recorded only after it. */
-        boolean agreedButNotEnteredBy(LocalDate day) {
-            return !agreedOn.isAfter(day) && enteredAt.after(endOf(day));
+        boolean agreedButNotEnteredBy(LocalDate day, ReportDays days) {
+            return !agreedOn.isAfter(day) && enteredAt.after(days.endOf(day));
         }
 
         Status statusOn(LocalDate day, StatusRules rules) {
@@ -245,11 +246,7 @@ class StatusQuery {
         return scores;
     }
 
-    static Timestamp endOf(LocalDate day) {
-        return Timestamp.from(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000));
-    }
-
-    private static CommitmentStatus line(ResultSet rs, LocalDate asOf, StatusRules rules) throws SQLException {
+    private CommitmentStatus line(ResultSet rs, LocalDate asOf, StatusRules rules) throws SQLException {
         String closing = rs.getString("closing");
         String lifecycle = "closed-not-implemented".equals(closing) ? "not_implemented"
                 : "cancelled".equals(closing) ? "cancelled" : "open";
@@ -274,8 +271,8 @@ class StatusQuery {
                 rs.getString("process_instance_id"));
     }
 
-    private static LocalDate day(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    private LocalDate day(Timestamp timestamp) {
+        return days.dayOf(timestamp);
     }
 
     private static List<String> strings(Array array) throws SQLException {

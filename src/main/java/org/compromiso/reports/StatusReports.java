@@ -3,7 +3,6 @@ package org.compromiso.reports;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,8 +31,10 @@ public class StatusReports {
     private final StatusQuery query;
     private final StatusSnapshots snapshots;
     private final ReportProperties properties;
+    private final ReportDays days;
 
-    StatusReports(StatusQuery query, StatusSnapshots snapshots, ReportProperties properties) {
+    StatusReports(StatusQuery query, StatusSnapshots snapshots, ReportProperties properties, ReportDays days) {
+        this.days = days;
         this.query = query;
         this.snapshots = snapshots;
         this.properties = properties;
@@ -44,13 +45,13 @@ public class StatusReports {
      */
     @Transactional(readOnly = true)
     public StatusReport draw(LocalDate asOf, ReportFilter filter, Set<String> visibleTo, String language) {
-        return draw(StatusQuery.endOf(asOf), asOf, filter, visibleTo, language);
+        return draw(days.endOf(asOf), asOf, filter, visibleTo, language);
     }
 
     /** The report as of a precise moment, as it was then: later work does not change it. */
     @Transactional(readOnly = true)
     public StatusReport draw(Instant at, ReportFilter filter, Set<String> visibleTo, String language) {
-        return draw(Timestamp.from(at), at.atZone(ZoneOffset.UTC).toLocalDate(), filter, visibleTo, language);
+        return draw(Timestamp.from(at), days.dayOf(at), filter, visibleTo, language);
     }
 
     private StatusReport draw(Timestamp at, LocalDate asOf, ReportFilter filter, Set<String> visibleTo,
@@ -63,13 +64,13 @@ public class StatusReports {
         // the report itself is the trend's last bar, and the day a week before serves both the changes and the bar
         // before it; the settled days among them are read together, from their snapshots
         var byDay = new HashMap<LocalDate, Map<String, Status>>();
-        if (!StatusQuery.endOf(asOf).before(at)) {
+        if (!days.endOf(asOf).before(at)) {
             byDay.put(asOf, byCode(all));
         }
-        Instant now = Instant.now();
+        Instant now = days.now();
         List<LocalDate> settled = Stream.concat(trendDays(asOf).stream(), Stream.of(asOf.minusDays(7))).distinct()
-                .filter(day -> !byDay.containsKey(day) && StatusQuery.endOf(day).before(at)
-                        && StatusSnapshots.settled(day, now)).toList();
+                .filter(day -> !byDay.containsKey(day) && days.endOf(day).before(at)
+                        && days.settled(day, now)).toList();
         byDay.putAll(snapshots.statuses(settled, at, filter, visibleTo, rules));
         Function<LocalDate, Map<String, Status>> statusesOn =
                 day -> byDay.computeIfAbsent(day, earlierDay -> earlier(earlierDay, at, filter, visibleTo, rules));
@@ -98,7 +99,7 @@ public class StatusReports {
      */
     private Map<String, Status> earlier(LocalDate day, Timestamp at, ReportFilter filter, Set<String> visibleTo,
                                         StatusRules rules) {
-        Timestamp endOfDay = StatusQuery.endOf(day);
+        Timestamp endOfDay = days.endOf(day);
         Timestamp facts = endOfDay.before(at) ? endOfDay : at;
         return byCode(query.statuses(facts, day, at, filter, visibleTo, rules));
     }

@@ -1,8 +1,6 @@
 package org.compromiso.reports;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,17 +14,19 @@ class StatusSnapshotSchedule {
 
     private final StatusSnapshots snapshots;
     private final ReportProperties properties;
+    private final ReportDays days;
 
-    StatusSnapshotSchedule(StatusSnapshots snapshots, ReportProperties properties) {
+    StatusSnapshotSchedule(StatusSnapshots snapshots, ReportProperties properties, ReportDays days) {
+        this.days = days;
         this.snapshots = snapshots;
         this.properties = properties;
     }
 
-    @Scheduled(cron = "${compromiso.reports.snapshot-cron}", zone = "UTC")
+    @Scheduled(cron = "${compromiso.reports.snapshot-cron}", zone = "${compromiso.time.zone}")
     void takeYesterdays() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = days.today();
         LocalDate yesterday = today.minusDays(1);
-        if (StatusSnapshots.settled(yesterday, Instant.now())) {
+        if (days.settled(yesterday, days.now())) {
             snapshots.take(yesterday, properties.rules());
         }
         snapshots.forgetBefore(today.minusWeeks(properties.trendWeeks() + 1L));

@@ -1,7 +1,6 @@
 package org.compromiso.reports;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -28,25 +27,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class StatusSnapshots {
 
-    /** Longer than any transaction runs: facts of a day are written by its end plus this. */
-    static final Duration SETTLING = Duration.ofHours(1);
     // pg_advisory_xact_lock(class, day): one node takes a day's snapshot, the others wait and read it
     private static final int LOCK_CLASS = 0x5354_4154;
 
     private final JdbcClient jdbc;
     private final StatusQuery query;
+    private final ReportDays days;
     private final TransactionTemplate ownTransaction;
 
-    StatusSnapshots(JdbcClient jdbc, StatusQuery query, PlatformTransactionManager transactions) {
+    StatusSnapshots(JdbcClient jdbc, StatusQuery query, ReportDays days, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.query = query;
+        this.days = days;
         this.ownTransaction = new TransactionTemplate(transactions);
         // a report is read in no transaction or a read-only one; the snapshot it needs commits on its own
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    }
-
-    static boolean settled(LocalDate day, Instant now) {
-        return StatusQuery.endOf(day).toInstant().plus(SETTLING).isBefore(now);
     }
 
     /**
@@ -81,9 +76,9 @@ class StatusSnapshots {
                             .put(rs.getString("code"), Status.valueOf(rs.getString("status")));
                 });
         LocalDate first = Collections.min(days);
-        for (var late : query.enteredAfter(StatusQuery.endOf(first), recordedBy, Collections.max(days), filter,
+        for (var late : query.enteredAfter(this.days.endOf(first), recordedBy, Collections.max(days), filter,
                 visibleTo)) {
-            days.stream().filter(late::agreedButNotEnteredBy)
+            days.stream().filter(day -> late.agreedButNotEnteredBy(day, this.days))
                     .forEach(day -> byDay.get(day).put(late.code(), late.statusOn(day, rules)));
         }
         return byDay;
@@ -99,7 +94,7 @@ class StatusSnapshots {
                     .single() > 0) {
                 return;
             }
-            Timestamp endOfDay = StatusQuery.endOf(day);
+            Timestamp endOfDay = this.days.endOf(day);
             List<CommitmentStatus> lines = query.statuses(endOfDay, day, endOfDay, ReportFilter.ALL, null, rules);
             jdbc.sql("INSERT INTO status_snapshot_day (day, commitments) VALUES (?, ?)").params(day, lines.size())
                     .update();

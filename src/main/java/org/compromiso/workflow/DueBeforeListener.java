@@ -2,7 +2,7 @@ package org.compromiso.workflow;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,8 +21,13 @@ import org.springframework.stereotype.Component;
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class DueBeforeListener implements TaskListener {
 
+    private final Clock clock;
     private Expression dateVariable;
     private Expression offset;
+
+    DueBeforeListener(Clock clock) {
+        this.clock = clock;
+    }
 
     public void setDateVariable(Expression dateVariable) {
         this.dateVariable = dateVariable;
@@ -40,9 +45,9 @@ public class DueBeforeListener implements TaskListener {
             throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " needs the date variable " + variable);
         }
         LocalDate date = value instanceof Date instant
-                ? instant.toInstant().atZone(ZoneId.systemDefault()).toLocalDate()
+                ? instant.toInstant().atZone(clock.getZone()).toLocalDate()
                 : LocalDate.parse(value.toString().substring(0, 10));
         Period before = Period.parse(String.valueOf(offset.getValue(task)));
-        task.setDueDate(Date.from(date.minus(before).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        task.setDueDate(Date.from(date.minus(before).atStartOfDay(clock.getZone()).toInstant()));
     }
 }

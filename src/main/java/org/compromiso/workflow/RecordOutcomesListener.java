@@ -1,5 +1,6 @@
 package org.compromiso.workflow;
 
+import java.time.Clock;
 import java.util.ArrayList;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -17,14 +18,16 @@ import org.springframework.stereotype.Component;
 public class RecordOutcomesListener implements TaskListener {
 
     private final CommitmentRegistry registry;
+    private final Clock clock;
 
-    RecordOutcomesListener(CommitmentRegistry registry) {
+    RecordOutcomesListener(CommitmentRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        var outcomes = RecordedOutcomes.of(task);
+        var outcomes = RecordedOutcomes.of(task, clock.getZone());
         var problems = new ArrayList<String>();
         if (outcomes.heldOn() == null) {
             problems.add("meetingHeldOn: is required");

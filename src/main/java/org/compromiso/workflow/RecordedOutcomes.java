@@ -21,15 +21,18 @@ record RecordedOutcomes(String parentCode, LocalDate heldOn, Map<Integer, NewCom
 
     private static final int MAX_OUTCOMES = 5;
 
-    /** Reads them from the process (or the task completing); a date that is not yyyy-mm-dd is refused. */
-    static RecordedOutcomes of(VariableScope variables) {
+    /**
+     * Reads them from the process (or the task completing); a date that is not yyyy-mm-dd is refused, a date with a
+     * time is the day it falls on in the service's zone.
+     */
+    static RecordedOutcomes of(VariableScope variables, ZoneId zone) {
         String parent = (String) variables.getVariable("commitmentCode");
-        LocalDate heldOn = date(variables, "meetingHeldOn");
+        LocalDate heldOn = date(variables, "meetingHeldOn", zone);
         var commitments = new LinkedHashMap<Integer, NewCommitment>();
         for (int i = 1; i <= MAX_OUTCOMES; i++) {
             String title = text(variables, "outcome" + i + "Title", null);
             if (title != null) {
-                commitments.put(i, outcome(variables, i, parent, meetingCode(heldOn), title));
+                commitments.put(i, outcome(variables, i, parent, meetingCode(heldOn), title, zone));
             }
         }
         return new RecordedOutcomes(parent, heldOn, commitments);
@@ -44,11 +47,11 @@ record RecordedOutcomes(String parentCode, LocalDate heldOn, Map<Integer, NewCom
     }
 
     private static NewCommitment outcome(VariableScope variables, int i, String parent, String meetingCode,
-                                         String title) {
+                                         String title, ZoneId zone) {
         var leads = new LinkedHashMap<String, String>();
         leads.put("MX", text(variables, "outcome" + i + "LeadMX", (String) variables.getVariable("leadAgencyMX")));
         leads.put("US", text(variables, "outcome" + i + "LeadUS", (String) variables.getVariable("leadAgencyUS")));
-        LocalDate target = date(variables, "outcome" + i + "TargetDate");
+        LocalDate target = date(variables, "outcome" + i + "TargetDate", zone);
         return new NewCommitment(parent + "-O" + i, meetingCode, title,
                 "Agreed at the meeting prepared by " + parent + ".",
                 "agreed-action", leads, List.of(), target,
@@ -58,9 +61,9 @@ record RecordedOutcomes(String parentCode, LocalDate heldOn, Map<Integer, NewCom
                         text(variables, "outcome" + i + "Quote", title), "en"));
     }
 
-    private static LocalDate date(VariableScope variables, String variable) {
+    private static LocalDate date(VariableScope variables, String variable, ZoneId zone) {
         if (variables.getVariable(variable) instanceof Date date) {
-            return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+            return date.toInstant().atZone(zone).toLocalDate();
         }
         String value = text(variables, variable, null);
         try {

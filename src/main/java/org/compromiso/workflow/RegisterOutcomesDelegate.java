@@ -1,5 +1,6 @@
 package org.compromiso.workflow;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -21,15 +22,17 @@ public class RegisterOutcomesDelegate implements JavaDelegate {
 
     private final CommitmentRegistry registry;
     private final MeetingRepository meetings;
+    private final Clock clock;
 
-    RegisterOutcomesDelegate(CommitmentRegistry registry, MeetingRepository meetings) {
+    RegisterOutcomesDelegate(CommitmentRegistry registry, MeetingRepository meetings, Clock clock) {
         this.registry = registry;
         this.meetings = meetings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var outcomes = RecordedOutcomes.of(execution);
+        var outcomes = RecordedOutcomes.of(execution, clock.getZone());
         if (meetings.idOf(outcomes.meetingCode()).isEmpty()) {
             meetings.insert(new Meeting(outcomes.meetingCode(), "Bilateral meeting of " + outcomes.heldOn()
                     + " (prepared by " + outcomes.parentCode() + ")", outcomes.heldOn(),

@@ -41,6 +41,8 @@ class StatusSnapshotsTest {
     @Autowired
     StatusQuery query;
     @Autowired
+    ReportDays reportDays;
+    @Autowired
     CommitmentRegistry registry;
     @Autowired
     JdbcClient jdbc;
@@ -63,7 +65,7 @@ class StatusSnapshotsTest {
     @Test
     void aSnapshotSaysWhatTheQuerySaysOfItsDayForEveryFilter() {
         List<LocalDate> days = List.of(today().minusDays(10), today().minusDays(11), today().minusDays(12));
-        assertThat(days).allMatch(day -> StatusSnapshots.settled(day, Instant.now()));
+        assertThat(days).allMatch(day -> reportDays.settled(day, Instant.now()));
         var sre = Set.of("sre");
         for (var filter : List.of(ReportFilter.ALL, new ReportFilter("MX-US-2023-12-27", null, null, null, null),
                 new ReportFilter("MX-US-2024-01-19", null, null, null, null),
@@ -136,8 +138,8 @@ class StatusSnapshotsTest {
     void aDayIsSettledAnHourAfterItEnded() {
         LocalDate day = LocalDate.of(2026, 3, 1);
         Instant end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        assertThat(StatusSnapshots.settled(day, end.plusSeconds(3599))).isFalse();
-        assertThat(StatusSnapshots.settled(day, end.plusSeconds(3601))).isTrue();
+        assertThat(reportDays.settled(day, end.plusSeconds(3599))).isFalse();
+        assertThat(reportDays.settled(day, end.plusSeconds(3601))).isTrue();
     }
 
     private Map<String, Status> statuses(LocalDate day, Timestamp recordedBy) {
@@ -157,7 +159,7 @@ class StatusSnapshotsTest {
     }
 
     private Map<String, Status> queried(LocalDate day, ReportFilter filter, Set<String> visibleTo) {
-        Timestamp endOfDay = StatusQuery.endOf(day);
+        Timestamp endOfDay = reportDays.endOf(day);
         return query.statuses(endOfDay, day, now(), filter, visibleTo, RULES).stream()
                 .collect(Collectors.toMap(CommitmentStatus::code, CommitmentStatus::status));
     }
