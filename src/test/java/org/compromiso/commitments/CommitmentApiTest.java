@@ -360,7 +360,7 @@ class CommitmentApiTest {
     }
 
     private static java.util.Date day(int year, int month, int day) {
-        return java.util.Date.from(java.time.LocalDate.of(year, month, day).atStartOfDay(java.time.ZoneId.systemDefault())
+        return java.util.Date.from(java.time.LocalDate.of(year, month, day).atStartOfDay(org.compromiso.ServiceZone.ZONE)
                 .toInstant());
     }
 }

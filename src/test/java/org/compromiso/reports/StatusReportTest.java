@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -68,10 +67,10 @@ class StatusReportTest {
         assertThat(status(report, "MXUS-2312-ROOT-CAUSES")).as("continuing, first task due in 14 days").isEqualTo("ON_TRACK");
         assertThat(status(report, "MXUS-2401-MEET-GUATEMALA")).as("the demo completed its process").isEqualTo("DONE");
 
-        String inTenDays = LocalDate.now().plusDays(10).toString();
+        String inTenDays = LocalDate.now(org.compromiso.ServiceZone.ZONE).plusDays(10).toString();
         assertThat(status(json("/reports/status.json?asOf=" + inTenDays), "MXUS-2312-ROOT-CAUSES"))
                 .as("first deadline within 7 days, nobody claimed it").isEqualTo("AT_RISK");
-        String inFifteenDays = LocalDate.now().plusDays(15).toString();
+        String inFifteenDays = LocalDate.now(org.compromiso.ServiceZone.ZONE).plusDays(15).toString();
         assertThat(status(json("/reports/status.json?asOf=" + inFifteenDays), "MXUS-2312-ROOT-CAUSES"))
                 .as("first task past its due date").isEqualTo("OVERDUE");
         long total = 0;
@@ -168,7 +167,7 @@ class StatusReportTest {
 
     @Test
     void aNearDeadlineRisksOnlyWhileNobodyHasClaimedTheTask() {
-        String inTenDays = "/reports/status.json?asOf=" + LocalDate.now().plusDays(10);
+        String inTenDays = "/reports/status.json?asOf=" + LocalDate.now(org.compromiso.ServiceZone.ZONE).plusDays(10);
         assertThat(status(json(inTenDays), "MXUS-2312-DISRUPT-NETWORKS")).isEqualTo("AT_RISK");
 
         var task = tasks.createTaskQuery().processInstanceBusinessKey("MXUS-2312-DISRUPT-NETWORKS").singleResult();
@@ -299,8 +298,8 @@ class StatusReportTest {
                         jsonHeaders()), String.class);
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
         var plan = tasks.createTaskQuery().processInstanceBusinessKey(arms).singleResult();
-        LocalDate yesterday = LocalDate.now().minusDays(1);
-        plan.setDueDate(Date.from(yesterday.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        LocalDate yesterday = LocalDate.now(org.compromiso.ServiceZone.ZONE).minusDays(1);
+        plan.setDueDate(Date.from(yesterday.atStartOfDay(org.compromiso.ServiceZone.ZONE).toInstant()));
         tasks.saveTask(plan);
 
         JsonNode now = json("/reports/status.json");

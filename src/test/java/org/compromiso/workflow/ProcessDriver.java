@@ -3,7 +3,6 @@ package org.compromiso.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.compromiso.ServiceZone;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -104,7 +104,7 @@ public class ProcessDriver {
     }
 
     public static Date date(LocalDate day) {
-        return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+        return Date.from(day.atStartOfDay(ServiceZone.ZONE).toInstant());
     }
 
     private static Object sample(TaskForm.Field field) {
@@ -112,7 +112,7 @@ public class ProcessDriver {
             return field.values().get(0);
         }
         return switch (field.type()) {
-            case "datetime" -> ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate()
+            case "datetime" -> ClockUtil.getCurrentTime().toInstant().atZone(ServiceZone.ZONE).toLocalDate()
                     .plusDays(30).toString();
             case "number" -> 1L;
             case "checkbox" -> Boolean.TRUE;
