@@ -52,6 +52,10 @@ public class DeclaredFields {
         if (task == null) {
             return Optional.empty();
         }
+        if (task.getProcessDefinitionId() == null) {
+            // a task of no process has no form: nothing to set
+            return names.stream().sorted().findFirst();
+        }
         Set<String> fields = new HashSet<>();
         forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
                 .ifPresent(form -> form.fields().stream().map(TaskForm.Field::key).forEach(fields::add));
