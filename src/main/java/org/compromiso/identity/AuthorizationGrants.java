@@ -49,14 +49,12 @@ class AuthorizationGrants implements InitializingBean {
                 ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.DELETE_INSTANCE);
         grant(Groups.DESK, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
                 ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.DELETE);
-        grant(Groups.DESK, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grantCoordinator(Groups.LEADERSHIP);
         grant(Groups.LEADERSHIP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.LEADERSHIP, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_TASK);
         grant(Groups.LEADERSHIP, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-        grant(Groups.LEADERSHIP, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
 
     /** Tasklist, the shared filters, and the process definitions (names and diagrams), nothing more. */

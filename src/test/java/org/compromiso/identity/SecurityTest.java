@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.compromiso.CompromisoTest;
+import org.compromiso.workflow.ProcessDriver;
+import org.compromiso.workflow.TaskForms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,6 +56,8 @@ class SecurityTest {
     ObjectMapper json;
     @Autowired
     DemoUsers demoUsers;
+    @Autowired
+    TaskForms forms;
 
     /** One open task per agency of the matrix, candidate of that agency alone. */
     final Map<String, String> taskOf = new LinkedHashMap<>();
@@ -243,14 +247,17 @@ class SecurityTest {
         switch (probe) {
             case LIST -> assertThat(ids(api.get(http, user, "/task?maxResults=2000"))).isNotEmpty()
                     .doesNotContain(task);
-            case GET -> assertRefused(api.get(http, user, "/task/" + task));
-            case VARIABLES -> assertRefused(api.get(http, user, "/task/" + task + "/variables"));
+            case GET -> assertNotAuthorized(api.get(http, user, "/task/" + task));
+            case VARIABLES -> assertNotAuthorized(api.get(http, user, "/task/" + task + "/variables"));
             case HISTORY -> assertThat(read(api.get(http, user, "/history/task?maxResults=10&taskId=" + task)))
                     .isEmpty();
-            case CLAIM -> assertRefused(api.post(http, user, "/task/" + task + "/claim", Map.of("userId", user)));
-            case COMPLETE -> assertRefused(api.post(http, user, "/task/" + task + "/complete", Map.of()));
+            case CLAIM -> assertNotAuthorized(api.post(http, user, "/task/" + task + "/claim", Map.of("userId", user)));
+            case COMPLETE -> assertNotAuthorized(api.post(http, user, "/task/" + task + "/complete",
+                    validCompletion(task)));
         }
-        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+        Task stillOpen = tasks.createTaskQuery().taskId(task).singleResult();
+        assertThat(stillOpen).as("the task is still open").isNotNull();
+        assertThat(stillOpen.getAssignee()).isNull();
     }
 
     @ParameterizedTest
@@ -272,7 +279,7 @@ class SecurityTest {
         JsonNode commitments = as("gsaSupervisor").getForEntity("/api/commitments?size=200", JsonNode.class).getBody();
         assertThat(commitments.get("total").asInt()).isPositive();
         commitments.get("items").forEach(item -> assertThat(item.toString()).contains("\"gsa\""));
-        assertRefused(EngineApi.ENGINE_REST.post(http, "gsaSupervisor", "/task/" + taskOf.get("sre") + "/claim",
+        assertNotAuthorized(EngineApi.ENGINE_REST.post(http, "gsaSupervisor", "/task/" + taskOf.get("sre") + "/claim",
                 Map.of("userId", "gsaSupervisor")));
     }
 
@@ -290,14 +297,17 @@ class SecurityTest {
 
         assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
         for (EngineApi path : EngineApi.values()) {
-            assertRefused(path.get(http, "sreCoordinator", "/task/" + task));
-            assertRefused(path.get(http, "sreCoordinator", "/task/" + task + "/variables"));
-            assertRefused(path.post(http, "sreCoordinator", "/task/" + task + "/complete", Map.of()));
+            assertNotAuthorized(path.get(http, "sreCoordinator", "/task/" + task));
+            assertNotAuthorized(path.get(http, "sreCoordinator", "/task/" + task + "/variables"));
+            assertNotAuthorized(path.post(http, "sreCoordinator", "/task/" + task + "/complete", validCompletion(task)));
             assertThat(ids(path.get(http, "sreCoordinator", "/task?maxResults=2000"))).doesNotContain(task);
             assertThat(ids(path.get(http, "sreCoordinator", "/task?maxResults=2000&assignee=sreCoordinator")))
                     .doesNotContain(task);
         }
         assertThat(api.get(http, "semarCoordinator", "/task/" + task).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.post(http, "semarCoordinator", "/task/" + task + "/complete", validCompletion(task))
+                .getStatusCode()).as("the completion the first agency was refused is a valid one")
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     // --- what only admins may do: expressions, filters, deployments
@@ -443,7 +453,25 @@ class SecurityTest {
         return desk().post(user, path, body);
     }
 
+    /**
+     * A completion of the task that its form accepts (every required field filled), so that only authorization can
+     * refuse it: an empty one is refused by the form's validation, whoever sends it.
+     */
+    private Map<String, Object> validCompletion(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        var form = forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).orElseThrow();
+        var variables = new LinkedHashMap<String, Object>();
+        ProcessDriver.filling(form).forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        assertThat(variables).as("a form with required fields").isNotEmpty();
+        return Map.of("variables", variables);
+    }
+
     private static void assertRefused(ResponseEntity<String> answer) {
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isIn(400, 403, 404);
+    }
+
+    /** Refused for who asks, not for what was sent: a 400 here would prove nothing about authorization. */
+    private static void assertNotAuthorized(ResponseEntity<String> answer) {
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isIn(403, 404);
     }
 }

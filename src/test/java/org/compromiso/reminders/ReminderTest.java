@@ -1,6 +1,7 @@
 package org.compromiso.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.compromiso.reminders.TaskDeadlines.date;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,16 +44,15 @@ class ReminderTest {
     @Autowired
     JdbcClient jdbc;
 
+    TaskDeadlines deadlines;
     ProcessInstance instance;
     Task task;
 
     @BeforeEach
     void registerCommitment() throws Exception {
         mailServer.purgeEmailFromAllMailboxes();
-        // what earlier tests sent or left waiting is not this test's: out of its minute of the rate and its outbox
-        jdbc.sql("UPDATE reminder SET sent_at = sent_at - interval '1 hour' WHERE sent_at > now() - interval '1 minute'")
-                .update();
-        jdbc.sql("UPDATE reminder SET state = 'dropped' WHERE state = 'pending'").update();
+        deadlines = new TaskDeadlines(engine, jdbc);
+        deadlines.setAsideEarlierReminders();
         driver.today(LocalDate.of(2024, 1, 22));
         instance = driver.register("agreed-action", Map.of("MX", "sre", "US", "state"), LocalDate.of(2024, 6, 30));
         task = driver.task(instance, "Task_PlanAction");
@@ -104,17 +104,15 @@ class ReminderTest {
     void noReminderAfterTheTaskIsCompleted() {
         driver.complete(instance, "Task_PlanAction");
 
-        assertThat(deadlines(task.getId())).isZero();
+        assertThat(deadlines.count(task.getId())).isZero();
         assertThat(deadlineJob()).isNull();
     }
 
     @Test
     void movingTheDueDateMovesTheReminders() {
-        var moved = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
-        moved.setDueDate(date(LocalDateTime.of(2024, 3, 1, 0, 0)));
-        engine.getTaskService().saveTask(moved);
+        deadlines.moveDueDate(task.getId(), LocalDateTime.of(2024, 3, 1, 0, 0));
 
-        assertThat(deadlines(task.getId())).isOne();
+        assertThat(deadlines.count(task.getId())).isOne();
         assertThat(deadlineJob().getDuedate()).isEqualTo(date(LocalDateTime.of(2024, 2, 23, 0, 0)));
     }
 
@@ -156,17 +154,15 @@ class ReminderTest {
         var trial = engine.getRuntimeService().startProcessInstanceByKey("Trial_Deployed_Later");
         var trialTask = engine.getTaskService().createTaskQuery().processInstanceId(trial.getId()).singleResult();
 
-        assertThat(deadlines(trialTask.getId())).isOne();
-        var timer = deadlineJob(trialTask.getId());
+        assertThat(deadlines.count(trialTask.getId())).isOne();
+        var timer = deadlines.timer(trialTask.getId());
         assertThat(timer.getDuedate()).isEqualTo(date(LocalDateTime.of(2024, 1, 25, 0, 0)));   // 10 days - 7
     }
 
     @Test
     void aReminderWhoseDueDateMovedBeforeItWentOutIsNotSent() {
         fireWithoutSending(LocalDateTime.of(2024, 1, 29, 0, 0));
-        var moved = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
-        moved.setDueDate(date(LocalDateTime.of(2024, 3, 1, 0, 0)));
-        engine.getTaskService().saveTask(moved);
+        deadlines.moveDueDate(task.getId(), LocalDateTime.of(2024, 3, 1, 0, 0));
 
         assertThat(sender.drain()).isOne();
 
@@ -180,7 +176,7 @@ class ReminderTest {
         LocalDateTime due = LocalDateTime.of(2024, 2, 5, 0, 0);
         ClockUtil.setCurrentTime(date(due.plusDays(4)));   // before-7d, before-2d, due and +3d have all passed
 
-        runDueDeadlineJobs();
+        deadlines.runDue(task.getId());
         assertThat(sender.drain()).isOne();
 
         var sent = jdbc.sql("SELECT rule FROM reminder WHERE task_id = ?").param(task.getId()).query(String.class).list();
@@ -220,7 +216,7 @@ class ReminderTest {
 
         var deadline = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("TaskDeadline")
                 .processInstanceBusinessKey(trialTask.getId()).singleResult();
-        assertThat(deadlineJob(trialTask.getId()).getDuedate()).as("2 working days before")
+        assertThat(deadlines.timer(trialTask.getId()).getDuedate()).as("2 working days before")
                 .isEqualTo(Date.from(LocalDateTime.of(2024, 2, 1, 9, 0).atZone(mexicoCity).toInstant()));
         assertThat(engine.getRuntimeService().getVariable(deadline.getId(), "schedule")).as("then 1 working day after")
                 .isEqualTo("escalate-supervisors@"
@@ -276,17 +272,9 @@ class ReminderTest {
         var trial = engine.getRuntimeService().startProcessInstanceByKey("Trial_DaylightSaving", Map.of("due", due));
         var trialTask = engine.getTaskService().createTaskQuery().processInstanceId(trial.getId()).singleResult();
 
-        assertThat(deadlineJob(trialTask.getId()).getDuedate().toInstant().atZone(washington).toLocalDateTime())
+        assertThat(deadlines.timer(trialTask.getId()).getDuedate().toInstant().atZone(washington).toLocalDateTime())
                 .as("7 days before, at 09:00 there (a plain 7 × 24 h would say 08:00)")
                 .isEqualTo(LocalDateTime.of(2024, 3, 5, 9, 0));
-    }
-
-    /** Runs the task's deadline jobs that are due by the engine's clock, as the job executor would. */
-    private void runDueDeadlineJobs() {
-        for (Job job = deadlineJob(); job != null && (job.getDuedate() == null
-                || !job.getDuedate().after(ClockUtil.getCurrentTime())); job = deadlineJob()) {
-            engine.getManagementService().executeJob(job.getId());
-        }
     }
 
     /** Moves the clock to the reminder's time, runs its timer (which writes the outbox), mails it; returns what arrived. */
@@ -305,19 +293,7 @@ class ReminderTest {
     }
 
     private Job deadlineJob() {
-        return deadlineJob(task.getId());
-    }
-
-    private Job deadlineJob(String taskId) {
-        var deadline = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("TaskDeadline")
-                .processInstanceBusinessKey(taskId).singleResult();
-        return deadline == null ? null
-                : engine.getManagementService().createJobQuery().processInstanceId(deadline.getId()).singleResult();
-    }
-
-    private long deadlines(String taskId) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("TaskDeadline")
-                .processInstanceBusinessKey(taskId).count();
+        return deadlines.timer(task.getId());
     }
 
     private static List<String> recipients(MimeMessage[] messages) throws Exception {
@@ -356,9 +332,5 @@ class ReminderTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Date date(LocalDateTime time) {
-        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,10 +70,8 @@ public class ProcessDriver {
     /** Completes the task, filling every required form field the test does not give. */
     public Task complete(ProcessInstance instance, String taskKey, Map<String, Object> values) {
         Task task = task(instance, taskKey);
-        var variables = new HashMap<String, Object>();
-        forms.of(task.getProcessDefinitionId(), taskKey).orElseThrow(() -> new AssertionError(taskKey + " has no form"))
-                .fields().stream().filter(TaskForm.Field::required)
-                .forEach(field -> variables.put(field.key(), sample(field)));
+        var variables = new HashMap<>(filling(forms.of(task.getProcessDefinitionId(), taskKey)
+                .orElseThrow(() -> new AssertionError(taskKey + " has no form"))));
         variables.putAll(values);
         engine.getTaskService().complete(task.getId(), variables);
         return task;
@@ -105,6 +104,13 @@ public class ProcessDriver {
 
     public static Date date(LocalDate day) {
         return Date.from(day.atStartOfDay(ServiceZone.ZONE).toInstant());
+    }
+
+    /** A value the form accepts for each of its required fields, and nothing for the others. */
+    public static Map<String, Object> filling(TaskForm form) {
+        var values = new LinkedHashMap<String, Object>();
+        form.fields().stream().filter(TaskForm.Field::required).forEach(field -> values.put(field.key(), sample(field)));
+        return values;
     }
 
     private static Object sample(TaskForm.Field field) {
