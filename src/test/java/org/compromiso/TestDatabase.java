@@ -20,6 +20,10 @@ import org.springframework.test.util.TestSocketUtils;
  * With {@code COMPROMISO_TEST_POSTGRES} set to the JDBC URL of an external server's maintenance database
  * (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}), a new database is created on that
  * server instead and dropped when the context closes.
+ * <p>
+ * The embedded server of an ordinary test runs with fsync and synchronous commit off, faster and holding nothing
+ * worth keeping; {@link #durable()} (and {@link Durable}) keep the service's own settings, for the fault tests that
+ * prove nothing acknowledged is lost.
  */
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -27,10 +31,30 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 
     private final String name;
     private final Path dataDirectory;
+    private final boolean durable;
 
     public TestDatabase() {
+        this(false);
+    }
+
+    private TestDatabase(boolean durable) {
         this.name = "compromiso_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         this.dataDirectory = Path.of("target", "test-postgres", name);
+        this.durable = durable;
+    }
+
+    /** A database on a server with the service's durability settings: what a fault test proves holds in production. */
+    public static TestDatabase durable() {
+        return new TestDatabase(true);
+    }
+
+    /** The initializer of a fault test's context: a {@link #durable()} database. */
+    public static final class Durable implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            durable().initialize(context);
+        }
     }
 
     public static boolean external() {
@@ -63,6 +87,9 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         } else {
             properties.put("compromiso.embedded.postgres.data-directory", dataDirectory.toString());
             properties.put("compromiso.embedded.postgres.port", "0");
+            if (!durable) {
+                properties.put("compromiso.embedded.postgres.durable", "false");
+            }
         }
         return properties;
     }

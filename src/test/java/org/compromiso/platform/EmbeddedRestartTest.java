@@ -2,23 +2,28 @@ package org.compromiso.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.compromiso.CompromisoApplication;
 import org.compromiso.TestDatabase;
+import org.compromiso.resilience.InProcessService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Stopping and starting the service keeps every process and task, and deploys nothing twice. */
+/**
+ * Stopping and starting the service keeps every process and task, and deploys nothing twice; the demo's server
+ * writes every commit to disk before it answers.
+ */
 @Order(Integer.MAX_VALUE)
 class EmbeddedRestartTest {
 
-    private final TestDatabase database = new TestDatabase();
+    // the demo's defaults, not the throw-away settings of the other tests' servers
+    private final TestDatabase database = TestDatabase.durable();
 
     @AfterEach
     void dropDatabase() {
@@ -55,12 +60,21 @@ class EmbeddedRestartTest {
         });
     }
 
+    @Test
+    void theDemosServerWritesEveryCommitToDiskBeforeAnswering() {
+        run(context -> {
+            var jdbc = context.getBean(JdbcClient.class);
+            // zonky's builder turns fsync and synchronous commit off; the demo keeps real data under ./data
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                assertThat(jdbc.sql("SHOW " + setting).query(String.class).single()).as(setting).isEqualTo("on");
+            }
+            return null;
+        });
+    }
+
     private <T> T run(Function<ConfigurableApplicationContext, T> work) {
-        var properties = database.properties().entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
-        try (var context = new SpringApplicationBuilder(CompromisoApplication.class)
-                // a name of its own: closing this engine must not unregister the cached test contexts' "default"
-                .properties("server.port=0", "camunda.bpm.process-engine-name=restart").run(properties)) {
+        // a name of its own: closing this engine must not unregister the cached test contexts' "default"
+        try (var context = InProcessService.start("restart", database.properties())) {
             return work.apply(context);
         }
     }
