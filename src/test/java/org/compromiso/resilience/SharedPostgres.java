@@ -69,8 +69,11 @@ public final class SharedPostgres implements AutoCloseable {
 
     public void start() {
         try {
+            // production's durability, not zonky's (fsync and synchronous commit off): the fault tests prove that
+            // nothing acknowledged is lost
             server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                    .setPort(port).setServerConfig("max_connections", "200").start();
+                    .setPort(port).setServerConfig("max_connections", "200").setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on").start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
