@@ -2,7 +2,6 @@ package org.compromiso.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -13,17 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/**
- * Stopping and starting the service keeps every process and task, and deploys nothing twice; the demo's server
- * writes every commit to disk before it answers.
- */
+/** Stopping and starting the service keeps every process and task, and deploys nothing twice. */
 @Order(Integer.MAX_VALUE)
 class EmbeddedRestartTest {
 
-    // the demo's defaults, not the throw-away settings of the other tests' servers
-    private final TestDatabase database = TestDatabase.durable();
+    private final TestDatabase database = new TestDatabase();
 
     @AfterEach
     void dropDatabase() {
@@ -56,18 +50,6 @@ class EmbeddedRestartTest {
             assertThat(engine.getManagementService().createJobQuery().processInstanceId(deadline.getId()).timers()
                     .singleResult().getDuedate()).as("the first reminder's timer survived the restart")
                     .isEqualTo(new java.util.Date(task.getDueDate().getTime() - 7L * 24 * 3600 * 1000));
-            return null;
-        });
-    }
-
-    @Test
-    void theDemosServerWritesEveryCommitToDiskBeforeAnswering() {
-        run(context -> {
-            var jdbc = context.getBean(JdbcClient.class);
-            // zonky's builder turns fsync and synchronous commit off; the demo keeps real data under ./data
-            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
-                assertThat(jdbc.sql("SHOW " + setting).query(String.class).single()).as(setting).isEqualTo("on");
-            }
             return null;
         });
     }

@@ -1,0 +1,41 @@
+package org.compromiso.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.compromiso.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The demo's PostgreSQL as its configuration starts it, from application.yaml and the embedded profile, without
+ * the rest of the service: seconds, not the minute of a whole start.
+ */
+class EmbeddedPostgresTest {
+
+    private final ApplicationContextRunner demo = new ApplicationContextRunner()
+            .withInitializer(new ConfigDataApplicationContextInitializer())
+            .withUserConfiguration(EmbeddedPostgresConfiguration.class, Settings.class);
+
+    @Test
+    void theDemosServerWritesEveryCommitToDiskBeforeAnswering() {
+        demo.withInitializer(TestDatabase.durable()).run(context -> {
+            var jdbc = JdbcClient.create(context.getBean(DataSource.class));
+            // zonky's builder turns fsync and synchronous commit off; the demo keeps real data under ./data
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                assertThat(jdbc.sql("SHOW " + setting).query(String.class).single()).as(setting).isEqualTo("on");
+            }
+        });
+    }
+
+    @EnableConfigurationProperties({EmbeddedProperties.class, DataSourceProperties.class})
+    static class Settings {
+    }
+}
