@@ -1,5 +1,6 @@
 package org.compromiso;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.test.util.TestSocketUtils;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Gives each test application context a database of its own and an in-process SMTP server.
@@ -19,7 +21,7 @@ import org.springframework.test.util.TestSocketUtils;
  * By default the service's own embedded PostgreSQL starts on a fresh data directory under {@code target/}.
  * With {@code COMPROMISO_TEST_POSTGRES} set to the JDBC URL of an external server's maintenance database
  * (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}), a new database is created on that
- * server instead and dropped when the context closes.
+ * server instead; either is removed when the context closes.
  * <p>
  * The embedded server of an ordinary test runs with fsync and synchronous commit off, faster and holding nothing
  * worth keeping; {@link #durable()} (and {@link Durable}) keep the service's own settings, for the fault tests that
@@ -65,13 +67,8 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(properties()).applyTo(context);
-        if (external()) {
-            context.addApplicationListener(event -> {
-                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                    drop();
-                }
-            });
-        }
+        // registered before any bean exists, so run after every bean is destroyed: once the embedded server stopped
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("testDatabaseDrop", this::drop);
     }
 
     /** The properties that point one start of the service at this database; the same each time it is called. */
@@ -116,12 +113,16 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         execute("CREATE DATABASE " + name, true);
     }
 
-    /** Drops the database on the external server; the embedded one is left under {@code target/}. */
+    /**
+     * Drops the database on the external server, or deletes the embedded server's data directory once that server
+     * has stopped (one still running on it, or killed, leaves its files for a look).
+     */
     public void drop() {
-        if (!external()) {
-            return;
+        if (external()) {
+            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", false);
+        } else if (!Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+            FileSystemUtils.deleteRecursively(dataDirectory.toFile());
         }
-        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", false);
     }
 
     private static void execute(String sql, boolean ignoreExisting) {

@@ -2,7 +2,9 @@ package org.compromiso.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -33,6 +35,17 @@ class EmbeddedPostgresTest {
                 assertThat(jdbc.sql("SHOW " + setting).query(String.class).single()).as(setting).isEqualTo("on");
             }
         });
+    }
+
+    @Test
+    void aTestServersDataDirectoryIsRemovedOnceTheServerStopped() {
+        var dataDirectory = new AtomicReference<Path>();
+        demo.withInitializer(new TestDatabase()).run(context -> {
+            dataDirectory.set(context.getBean(EmbeddedProperties.class).postgres().dataDirectory());
+            assertThat(dataDirectory.get().resolve("postmaster.pid")).as("the server runs on it").exists();
+        });
+        // removed before the server stopped, the directory would have been left alone (TestDatabase.drop)
+        assertThat(dataDirectory.get()).doesNotExist();
     }
 
     @EnableConfigurationProperties({EmbeddedProperties.class, DataSourceProperties.class})

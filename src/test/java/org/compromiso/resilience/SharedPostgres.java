@@ -9,6 +9,7 @@ import org.compromiso.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.util.TestSocketUtils;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One PostgreSQL that outlives the services a test starts, kills and restarts, and that the test can stop and
@@ -89,6 +90,7 @@ public final class SharedPostgres implements AutoCloseable {
     public void close() throws IOException {
         if (server != null) {
             server.close();
+            FileSystemUtils.deleteRecursively(dataDirectory);
         }
         if (external != null) {
             external.drop();
