@@ -68,7 +68,8 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(properties()).applyTo(context);
         // registered before any bean exists, so run after every bean is destroyed: once the embedded server stopped
-        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("testDatabaseDrop", this::drop);
+        var beans = (DefaultSingletonBeanRegistry) context.getBeanFactory();
+        beans.registerDisposableBean("testDatabaseDrop", this::drop);
     }
 
     /** The properties that point one start of the service at this database; the same each time it is called. */
