@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.compromiso.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -18,8 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The demo's PostgreSQL as its configuration starts it, from application.yaml and the embedded profile, without
- * the rest of the service: seconds, not the minute of a whole start.
+ * the rest of the service: seconds, not the minute of a whole start. Not in the run against an external server,
+ * which starts no embedded one.
  */
+@DisabledIfEnvironmentVariable(named = TestDatabase.EXTERNAL_SERVER, matches = ".*\\S.*")
 class EmbeddedPostgresTest {
 
     private final ApplicationContextRunner demo = new ApplicationContextRunner()
