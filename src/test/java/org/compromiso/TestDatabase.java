@@ -1,5 +1,6 @@
 package org.compromiso;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.test.util.TestSocketUtils;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Gives each test application context a database of its own and an in-process SMTP server.
@@ -19,7 +21,11 @@ import org.springframework.test.util.TestSocketUtils;
  * By default the service's own embedded PostgreSQL starts on a fresh data directory under {@code target/}.
  * With {@code COMPROMISO_TEST_POSTGRES} set to the JDBC URL of an external server's maintenance database
  * (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}), a new database is created on that
- * server instead and dropped when the context closes.
+ * server instead; either is removed when the context closes.
+ * <p>
+ * The embedded server of an ordinary test runs with fsync and synchronous commit off, faster and holding nothing
+ * worth keeping; {@link #durable()} (and {@link Durable}) keep the service's own settings, for the fault tests that
+ * prove nothing acknowledged is lost.
  */
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -27,10 +33,30 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 
     private final String name;
     private final Path dataDirectory;
+    private final boolean durable;
 
     public TestDatabase() {
+        this(false);
+    }
+
+    private TestDatabase(boolean durable) {
         this.name = "compromiso_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         this.dataDirectory = Path.of("target", "test-postgres", name);
+        this.durable = durable;
+    }
+
+    /** A database on a server with the service's durability settings: what a fault test proves holds in production. */
+    public static TestDatabase durable() {
+        return new TestDatabase(true);
+    }
+
+    /** The initializer of a fault test's context: a {@link #durable()} database. */
+    public static final class Durable implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            durable().initialize(context);
+        }
     }
 
     public static boolean external() {
@@ -41,13 +67,9 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(properties()).applyTo(context);
-        if (external()) {
-            context.addApplicationListener(event -> {
-                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                    drop();
-                }
-            });
-        }
+        // registered before any bean exists, so run after every bean is destroyed: once the embedded server stopped
+        var beans = (DefaultSingletonBeanRegistry) context.getBeanFactory();
+        beans.registerDisposableBean("testDatabaseDrop", this::drop);
     }
 
     /** The properties that point one start of the service at this database; the same each time it is called. */
@@ -63,6 +85,9 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         } else {
             properties.put("compromiso.embedded.postgres.data-directory", dataDirectory.toString());
             properties.put("compromiso.embedded.postgres.port", "0");
+            if (!durable) {
+                properties.put("compromiso.embedded.postgres.durable", "false");
+            }
         }
         return properties;
     }
@@ -89,12 +114,16 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         execute("CREATE DATABASE " + name, true);
     }
 
-    /** Drops the database on the external server; the embedded one is left under {@code target/}. */
+    /**
+     * Drops the database on the external server, or deletes the embedded server's data directory once that server
+     * has stopped (one still running on it, or killed, leaves its files for a look).
+     */
     public void drop() {
-        if (!external()) {
-            return;
+        if (external()) {
+            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", false);
+        } else if (!Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+            FileSystemUtils.deleteRecursively(dataDirectory.toFile());
         }
-        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", false);
     }
 
     private static void execute(String sql, boolean ignoreExisting) {

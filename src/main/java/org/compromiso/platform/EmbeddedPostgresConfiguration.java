@@ -40,7 +40,16 @@ class EmbeddedPostgresConfiguration {
                 // the data directory is on the machine's own disk (SSD): random reads cost about what sequential
                 // ones do, and with the default of 4 the planner scanned all tasks for a coordinator's task list
                 .setServerConfig("random_page_cost", "1.1")
+                // zonky's builder turns fsync (postgres -F) and synchronous_commit off, as fits a test's throw-away
+                // server; the demo keeps real data, so a commit is on disk before the service answers
+                .setServerConfig("fsync", onOff(settings.durable()))
+                .setServerConfig("synchronous_commit", onOff(settings.durable()))
+                .setServerConfig("full_page_writes", "on")
                 .start();
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
     }
 
     /**

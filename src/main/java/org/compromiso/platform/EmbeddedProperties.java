@@ -17,8 +17,10 @@ public record EmbeddedProperties(Postgres postgres, Mail mail) {
      * @param enabled       start a PostgreSQL server inside the service
      * @param dataDirectory where the server keeps its data between runs
      * @param port          TCP port on localhost; 0 picks a free one
+     * @param durable       fsync and synchronous commit on, so a crash loses nothing acknowledged; off only for
+     *                      the throw-away servers of tests
      */
-    public record Postgres(boolean enabled, Path dataDirectory, int port) {
+    public record Postgres(boolean enabled, Path dataDirectory, int port, boolean durable) {
     }
 
     /**

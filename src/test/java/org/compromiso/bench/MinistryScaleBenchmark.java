@@ -74,7 +74,7 @@ class MinistryScaleBenchmark {
                 cleanup(service, registration, completion);
             }
         } finally {
-            // -Dbench.keep=true: the external database stays for a look at its plans (the embedded one always does)
+            // -Dbench.keep=true: the database (or the embedded server's data directory) stays for a look at its plans
             if (!Boolean.getBoolean("bench.keep")) {
                 database.drop();
             }

@@ -6,12 +6,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.compromiso.CompromisoApplication;
 import org.compromiso.TestDatabase;
+import org.compromiso.resilience.InProcessService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Stopping and starting the service keeps every process and task, and deploys nothing twice. */
@@ -56,11 +55,8 @@ class EmbeddedRestartTest {
     }
 
     private <T> T run(Function<ConfigurableApplicationContext, T> work) {
-        var properties = database.properties().entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
-        try (var context = new SpringApplicationBuilder(CompromisoApplication.class)
-                // a name of its own: closing this engine must not unregister the cached test contexts' "default"
-                .properties("server.port=0", "camunda.bpm.process-engine-name=restart").run(properties)) {
+        // a name of its own: closing this engine must not unregister the cached test contexts' "default"
+        try (var context = InProcessService.start("restart", database.properties())) {
             return work.apply(context);
         }
     }

@@ -55,7 +55,7 @@ class DowntimeTest {
               </bpmn:process>
             </bpmn:definitions>""";
 
-    private final TestDatabase database = new TestDatabase();
+    private final TestDatabase database = TestDatabase.durable();
 
     @AfterEach
     void cleanUp() {

@@ -2,6 +2,8 @@ package org.compromiso.resilience;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -19,13 +21,28 @@ import org.springframework.test.util.TestSocketUtils;
  */
 final class FaultServers implements BeforeAllCallback, AfterAllCallback {
 
+    private final Supplier<SharedPostgres> databases;
     private SharedPostgres database;
     private GreenMail mailServer;
     private JdbcClient jdbc;
 
+    /** On the external PostgreSQL when CI gives one, else on a server of the test's own. */
+    FaultServers() {
+        this(SharedPostgres::forServices);
+    }
+
+    private FaultServers(Supplier<SharedPostgres> databases) {
+        this.databases = databases;
+    }
+
+    /** On a PostgreSQL server of the test's own, which it may stop, crash and start ({@link #database()}). */
+    static FaultServers withOwnDatabaseServer() {
+        return new FaultServers(SharedPostgres::ownServer);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        database = SharedPostgres.forServices();
+        database = databases.get();
         jdbc = database.jdbc();
         mailServer = new GreenMail(new ServerSetup(TestSocketUtils.findAvailableTcpPort(), "127.0.0.1", "smtp"));
         mailServer.start();
@@ -45,13 +62,22 @@ final class FaultServers implements BeforeAllCallback, AfterAllCallback {
         return mailServer;
     }
 
-    /** A node's settings for these servers, with its own name and sending rate. */
+    SharedPostgres database() {
+        return database;
+    }
+
+    /** A node started in a JVM of its own on these servers, with its own name and sending rate. */
     ServiceNode node(String name, int ratePerMinute) {
+        return ServiceNode.start(name, settings(name, ratePerMinute));
+    }
+
+    /** A node's settings for these servers, with its own name and sending rate. */
+    Map<String, String> settings(String name, int ratePerMinute) {
         var settings = ServiceNode.settings(database, mailServer.getSmtp().getPort());
         settings.put("compromiso.reminders.rate-per-minute", String.valueOf(ratePerMinute));
         settings.put("compromiso.reminders.send-interval", "PT0.5S");
         settings.put("camunda.bpm.generic-properties.properties.hostname", name);
-        return ServiceNode.start(name, settings);
+        return settings;
     }
 
     /** Message-IDs of the trial tasks' reminders at the mail server (the demo's own may arrive too). */

@@ -44,7 +44,7 @@ class LoadTest {
     private static final int COORDINATORS = 20;
     private static final int READERS = 5;
 
-    private final TestDatabase database = new TestDatabase();
+    private final TestDatabase database = TestDatabase.durable();
 
     @AfterEach
     void dropDatabase() {

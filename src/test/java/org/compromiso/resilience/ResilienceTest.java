@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * A fault test against the service in this JVM: job executor and sender off (the test moves the engine clock and
  * drives them), a sending rate that never holds a batch back, and mail timeouts of two seconds so a hung server
- * costs seconds, not minutes. Runs in the {@code resilience} pass ({@code ./mvnw -Presilience verify}).
+ * costs seconds, not minutes; a database server with production's durability settings. Runs in the
+ * {@code resilience} pass ({@code ./mvnw -Presilience verify}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,7 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.mail.properties.mail.smtp.connectiontimeout=2000",
         "spring.mail.properties.mail.smtp.timeout=2000",
         "spring.mail.properties.mail.smtp.writetimeout=2000"})
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = TestDatabase.Durable.class)
 @Import(TrialTasks.class)
 @Order(Integer.MAX_VALUE - 2)
 public @interface ResilienceTest {
