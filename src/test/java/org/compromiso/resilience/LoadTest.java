@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,11 +69,12 @@ class LoadTest {
             var acknowledged = ConcurrentHashMap.<String>newKeySet();
             long end = System.nanoTime() + DURATION.toNanos();
             var pool = Executors.newFixedThreadPool(COORDINATORS + READERS);
+            var workers = new ArrayList<Future<Object>>();
             for (int i = 0; i < COORDINATORS; i++) {
                 String user = coordinators.get(i);
                 String agency = AGENCIES.get(i % AGENCIES.size());
                 var rest = new EngineRest(path -> URI.create("http://localhost:" + port + path), user, "demo");
-                pool.submit(() -> {
+                workers.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
                         var open = engine.getTaskService().createTaskQuery().taskCandidateGroup(agency)
                                 .processInstanceBusinessKeyLike("LOAD-%").listPage(0, 20);
@@ -97,11 +99,11 @@ class LoadTest {
                         }
                     }
                     return null;
-                });
+                }));
             }
             for (int i = 0; i < READERS; i++) {
                 var reader = new EngineRest(path -> URI.create("http://localhost:" + port + path), "leadershipReader", "demo");
-                pool.submit(() -> {
+                workers.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
                         var answer = reader.get("/reports/status.json");
                         if (answer.statusCode() == 200) {
@@ -111,10 +113,14 @@ class LoadTest {
                         }
                     }
                     return null;
-                });
+                }));
             }
             pool.shutdown();
             assertThat(pool.awaitTermination(DURATION.plusMinutes(2).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            // a worker that died of an exception (a query that failed, an assertion) fails the test with its cause
+            for (var worker : workers) {
+                worker.get();
+            }
 
             System.out.printf("LOAD %d completions, %d conflicts, %d report reads in %s%n", completed.get(),
                     conflicts.get(), reads.get(), DURATION);
