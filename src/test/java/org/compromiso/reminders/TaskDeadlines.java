@@ -1,13 +1,13 @@
 package org.compromiso.reminders;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.compromiso.ServiceZone;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -65,6 +65,6 @@ final class TaskDeadlines {
     }
 
     static Date date(LocalDateTime time) {
-        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+        return Date.from(time.atZone(ServiceZone.ZONE).toInstant());
     }
 }
