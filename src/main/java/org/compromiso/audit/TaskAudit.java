@@ -16,9 +16,11 @@ import org.camunda.bpm.engine.task.Comment;
 import org.compromiso.commitments.Actor;
 import org.compromiso.commitments.CommitmentHistory;
 import org.compromiso.commitments.CommitmentNotFoundException;
-import org.compromiso.identity.ServiceWork;
+import org.compromiso.engine.ServiceWork;
+import org.compromiso.engine.TaskHook;
 import org.compromiso.identity.TaskReleased;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -31,7 +33,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * values by the workflow's own listener, so it is left out here.
  */
 @Component
-class TaskAudit {
+@Order(1)
+class TaskAudit implements TaskHook {
 
     private static final Map<String, String> ACTIONS = Map.of(
             UserOperationLogEntry.OPERATION_TYPE_CLAIM, "task-claimed",
@@ -57,10 +60,11 @@ class TaskAudit {
         this.serviceWork = serviceWork;
     }
 
-    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_ASSIGNMENT + "' or #task.eventName == '"
-            + TaskListener.EVENTNAME_UPDATE + "'")
-    public void taskChanged(DelegateTask task) {
-        if (task.getExecution() == null || task.getExecution().getProcessBusinessKey() == null) {
+    @Override
+    public void taskEvent(DelegateTask task) {
+        boolean assignedOrUpdated = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())
+                || TaskListener.EVENTNAME_UPDATE.equals(task.getEventName());
+        if (!assignedOrUpdated || task.getExecution() == null || task.getExecution().getProcessBusinessKey() == null) {
             return;
         }
         var changed = new ChangedTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),

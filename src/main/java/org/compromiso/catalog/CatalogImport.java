@@ -1,220 +1,159 @@
 package org.compromiso.catalog;
 
-import java.io.IOException;
+import java.nio.charset.Charset;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jakarta.validation.Validator;
 import org.compromiso.commitments.Actor;
+import org.compromiso.commitments.CommitmentCorrections;
 import org.compromiso.commitments.CommitmentRegistry;
+import org.compromiso.commitments.FieldProblem;
 import org.compromiso.commitments.NewCommitment;
 import org.compromiso.meetings.Meeting;
+import org.compromiso.meetings.MeetingChange;
 import org.compromiso.meetings.MeetingRepository;
+import org.compromiso.parties.Parties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Imports one meeting and its commitments from YAML or JSON. A file with any error imports nothing and every
- * error is reported with its line; commitments already registered (by code) are left as they are, so importing
- * the same file twice changes nothing.
+ * Imports one meeting and its commitments from YAML or JSON, all or nothing. Every line is checked, commitments
+ * already registered too, and every error is reported in one answer. What the file changes in a registered meeting
+ * or commitment is applied as a correction, each field with its history entry; importing the same file twice
+ * changes nothing.
  */
 @Service
 public class CatalogImport {
 
-    private static final Set<String> TOP_LEVEL = Set.of("meeting", "commitments");
+    /** Why a registered commitment changed, as its history shows it. */
+    static final String CORRECTION_REASON = "corrected by a catalog import";
 
     private final ObjectMapper json;
     private final ObjectMapper yaml;
     private final Validator validator;
+    private final Parties parties;
     private final MeetingRepository meetings;
     private final CommitmentRegistry registry;
+    private final CommitmentCorrections corrections;
 
-    CatalogImport(ObjectMapper mapper, Validator validator, MeetingRepository meetings, CommitmentRegistry registry) {
-        this.json = strict(mapper.copy());
-        this.yaml = strict(mapper.copyWith(new YAMLFactory()));
+    CatalogImport(ObjectMapper mapper, Validator validator, Parties parties, MeetingRepository meetings,
+                  CommitmentRegistry registry, CommitmentCorrections corrections) {
+        this.json = CatalogReader.json(mapper);
+        this.yaml = CatalogReader.yaml(mapper);
         this.validator = validator;
+        this.parties = parties;
         this.meetings = meetings;
         this.registry = registry;
+        this.corrections = corrections;
     }
 
-    private static ObjectMapper strict(ObjectMapper mapper) {
-        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** A file as it was sent: UTF-8 unless a charset is declared (null: none). */
+    @Transactional
+    public ImportResult importBytes(byte[] bytes, Charset declared, Actor actor) {
+        if (bytes == null || bytes.length == 0) {
+            throw new CatalogRejectedException(List.of(new CatalogError(1, "", "the file is empty")));
+        }
+        return importText(CatalogText.decode(bytes, declared), actor);
     }
 
     @Transactional
     public ImportResult importText(String text, Actor actor) {
-        ObjectMapper mapper = text.stripLeading().startsWith("{") ? json : yaml;
-        SourceLines lines;
-        JsonNode root;
-        try {
-            lines = SourceLines.of(mapper.getFactory(), text);
-            root = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new CatalogRejectedException(List.of(new CatalogError(lineOf(e), "", e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new CatalogRejectedException(List.of(new CatalogError(1, "", e.getMessage())));
-        }
-        var reader = new Reader(lines);
-        CatalogFile file = reader.read(root);
-        if (file == null) {
-            throw new CatalogRejectedException(reader.errors);
-        }
-        // the commitments' rules are checked even when the meeting block is invalid, so one answer lists every error
-        return store(file, reader, actor);
-    }
-
-    private ImportResult store(CatalogFile file, Reader reader, Actor actor) {
-        var stored = file.meeting() == null ? Optional.<Meeting>empty() : meetings.find(file.meeting().code());
-        LocalDate heldOn = stored.map(Meeting::heldOn).orElse(file.heldOn());
-        var registered = new ArrayList<String>();
-        var unchanged = new ArrayList<String>();
-        var toRegister = new ArrayList<NewCommitment>();
-        for (var entry : file.commitments().entrySet()) {
-            var commitment = entry.getValue();
-            if (registry.isRegistered(commitment.code())) {
-                unchanged.add(commitment.code());
-                continue;
-            }
-            String at = "/commitments/" + entry.getKey();
-            registry.problemsWith(commitment, heldOn).forEach(problem -> reader.error(at + "/" + problem.field()
-                    .replace('.', '/').replace("[", "/").replace("]", ""), problem.reason()));
-            toRegister.add(commitment);
-        }
-        if (!reader.errors.isEmpty()) {
-            throw new CatalogRejectedException(reader.errors);
-        }
-        if (stored.isEmpty()) {
-            meetings.insert(file.meeting());
-        }
-        for (var commitment : toRegister) {
-            registry.register(commitment, actor);
-            registered.add(commitment.code());
-        }
-        return new ImportResult(file.meeting().code(), stored.isEmpty(), registered, unchanged);
+        return importText(text, true, actor);
     }
 
     /**
-     * Where the YAML scanner met the problem, or, when that is the end of the file (an unclosed quote), where it
-     * began reading what never ended. Jackson's own location is the last good token's, often line 1.
+     * Registers what the file has that is not registered yet and leaves the rest as it is: the demo's seeds at each
+     * start, which must not undo what the desk corrected since.
      */
-    private static int lineOf(JsonProcessingException e) {
-        if (e.getCause() instanceof MarkedYAMLException marked) {
-            boolean atTheEnd = String.valueOf(marked.getProblem()).contains("end of stream");
-            var mark = atTheEnd && marked.getContextMark() != null ? marked.getContextMark() : marked.getProblemMark();
-            if (mark != null) {
-                return mark.getLine() + 1;
-            }
-        }
-        return e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+    @Transactional
+    public ImportResult registerMissing(String text, Actor actor) {
+        return importText(text, false, actor);
     }
 
-    /** Reads the tree into records, collecting every error with its line instead of stopping at the first. */
-    private final class Reader {
-
-        private final SourceLines lines;
-        private final List<CatalogError> errors = new ArrayList<>();
-
-        Reader(SourceLines lines) {
-            this.lines = lines;
+    private ImportResult importText(String text, boolean corrects, Actor actor) {
+        var reader = new CatalogReader(json, yaml, validator, parties);
+        CatalogFile file = reader.read(text);
+        if (file == null) {
+            throw new CatalogRejectedException(reader.errors());
         }
+        // the commitments' rules are checked even when the meeting block is invalid, so one answer lists every error
+        var plan = check(file, corrects, reader);
+        if (!reader.errors().isEmpty()) {
+            throw new CatalogRejectedException(reader.errors());
+        }
+        return store(file, plan, actor);
+    }
 
-        CatalogFile read(JsonNode root) {
-            if (!root.isObject()) {
-                error("", "must be a mapping with 'meeting' and 'commitments'");
-                return null;
-            }
-            root.fieldNames().forEachRemaining(name -> {
-                if (!TOP_LEVEL.contains(name)) {
-                    error("/" + name, "unknown field; expected 'meeting' and 'commitments'");
+    /** What the file will write, once every check passed. */
+    private record Plan(Optional<Meeting> storedMeeting, List<MeetingChange> meetingChanges,
+                        List<NewCommitment> toRegister, List<NewCommitment> toCorrect, List<String> unchanged) {
+    }
+
+    private Plan check(CatalogFile file, boolean corrects, CatalogReader reader) {
+        var stored = file.meeting() == null ? Optional.<Meeting>empty() : meetings.find(file.meeting().code());
+        var meetingChanges = stored.filter(meeting -> corrects)
+                .map(meeting -> meetings.differences(meeting, file.meeting())).orElse(List.of());
+        stored.filter(meeting -> corrects).flatMap(meeting -> meetings.earliestTargetDate(meeting.code()))
+                .filter(earliest -> file.heldOn() != null && earliest.isBefore(file.heldOn()))
+                .ifPresent(earliest -> reader.error("/meeting/heldOn", "cannot move to " + file.heldOn()
+                        + ": the meeting's commitments have target dates from " + earliest));
+        // a new commitment is checked against the meeting as it will be: the file's when it corrects, else stored
+        LocalDate heldOn = corrects ? file.heldOn() : stored.map(Meeting::heldOn).orElse(file.heldOn());
+        var plan = new Plan(stored, meetingChanges, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (var entry : file.commitments().entrySet()) {
+            var commitment = entry.getValue();
+            String at = "/commitments/" + entry.getKey();
+            if (!registry.isRegistered(commitment.code())) {
+                report(registry.problemsWith(commitment, heldOn), at, reader);
+                plan.toRegister().add(commitment);
+            } else if (!corrects) {
+                plan.unchanged().add(commitment.code());
+            } else {
+                var problems = corrections.problemsWith(commitment, file.heldOn());
+                report(problems, at, reader);
+                if (problems.isEmpty() && corrections.differences(commitment).isEmpty()) {
+                    plan.unchanged().add(commitment.code());
+                } else if (problems.isEmpty()) {
+                    plan.toCorrect().add(commitment);
                 }
-            });
-            Meeting meeting = convert(root.get("meeting"), Meeting.class, "/meeting");
-            JsonNode list = root.get("commitments");
-            var commitments = new TreeMap<Integer, NewCommitment>();
-            if (list == null || !list.isArray() || list.isEmpty()) {
-                error("/commitments", "must be a non-empty list of commitments");
-                return null;
-            }
-            Set<String> codes = new HashSet<>();
-            for (int i = 0; i < list.size(); i++) {
-                String at = "/commitments/" + i;
-                NewCommitment commitment = convert(list.get(i), NewCommitment.class, at);
-                if (commitment == null) {
-                    continue;
-                }
-                if (meeting != null) {
-                    commitment = commitment.inMeeting(meeting.code());
-                }
-                if (commitment.code() != null && !codes.add(commitment.code())) {
-                    error(at + "/code", "duplicate code " + commitment.code() + " in this file");
-                }
-                commitments.put(i, commitment);
-            }
-            LocalDate heldOn = meeting != null ? meeting.heldOn() : readableDate(root.path("meeting").path("heldOn"));
-            return new CatalogFile(meeting, heldOn, commitments);
-        }
-
-        private static LocalDate readableDate(JsonNode node) {
-            try {
-                return node.isTextual() ? LocalDate.parse(node.asText()) : null;
-            } catch (DateTimeParseException e) {
-                return null;
             }
         }
+        return plan;
+    }
 
-        private <T> T convert(JsonNode node, Class<T> type, String at) {
-            if (node == null || !node.isObject()) {
-                error(at, "must be a mapping");
-                return null;
-            }
-            T value;
-            try {
-                value = yaml.treeToValue(node, type);
-            } catch (MismatchedInputException e) {
-                var pointer = new StringBuilder(at);
-                e.getPath().forEach(reference -> pointer.append('/').append(reference.getFieldName() != null
-                        ? reference.getFieldName() : String.valueOf(reference.getIndex())));
-                error(pointer.toString(), e.getOriginalMessage());
-                return null;
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                error(at, e.getMessage());
-                return null;
-            }
-            var violations = validator.validate(value).stream()
-                    .filter(violation -> !violation.getPropertyPath().toString().equals("meetingCode"))
-                    .toList();
-            violations.forEach(violation -> error(at + "/" + pointerOf(violation.getPropertyPath().toString()),
-                    violation.getMessage()));
-            return violations.isEmpty() ? value : null;
-        }
+    private static void report(List<FieldProblem> problems, String at, CatalogReader reader) {
+        problems.forEach(problem -> reader.error(at + "/" + pointerOf(problem), problem.reason()));
+    }
 
-        void error(String pointer, String reason) {
-            errors.add(new CatalogError(lines.lineOf(pointer), fieldOf(pointer), reason));
-        }
+    /** "leadAgencies.MX", "contributingAgencies[0]" as a JSON pointer suffix. */
+    private static String pointerOf(FieldProblem problem) {
+        return problem.field().replace('.', '/').replace("[", "/").replace("]", "");
+    }
 
-        /** "provenance.quote", "leadAgencies[MX].<map value>" as a JSON pointer suffix. */
-        private static String pointerOf(String propertyPath) {
-            return propertyPath.replaceAll("\\.?<[^>]+>", "").replace("[", "/").replace("]", "").replace('.', '/');
+    private ImportResult store(CatalogFile file, Plan plan, Actor actor) {
+        Meeting meeting = file.meeting();
+        var corrected = new ArrayList<ImportResult.Corrected>();
+        if (plan.storedMeeting().isEmpty()) {
+            meetings.insert(meeting);
+        } else if (!plan.meetingChanges().isEmpty()) {
+            meetings.correct(meeting, plan.meetingChanges(), actor.userId(), actor.surface());
+            plan.meetingChanges().forEach(change -> corrected.add(new ImportResult.Corrected(meeting.code(),
+                    "meeting." + change.field(), change.from(), change.to())));
         }
-
-        /** "/commitments/3/provenance/quote" as "commitments[3].provenance.quote". */
-        private static String fieldOf(String pointer) {
-            return pointer.replaceFirst("^/", "").replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+        var registered = new ArrayList<String>();
+        for (var commitment : plan.toRegister()) {
+            registry.register(commitment, actor);
+            registered.add(commitment.code());
         }
+        for (var commitment : plan.toCorrect()) {
+            corrections.apply(commitment, CORRECTION_REASON, actor).forEach(change -> corrected.add(
+                    new ImportResult.Corrected(commitment.code(), change.field(), change.from(), change.to())));
+        }
+        return new ImportResult(meeting.code(), plan.storedMeeting().isEmpty(), registered, plan.unchanged(),
+                List.copyOf(corrected));
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the 2023–24 Mexico–United States talks ({@code catalog/*.yaml}) into the embedded demo. Importing is
- * idempotent, so a restart adds nothing.
+ * Loads the 2023–24 Mexico–United States talks ({@code catalog/*.yaml}) into the embedded demo. Only what is
+ * missing is registered, so a restart adds nothing and undoes no correction the desk made since.
  */
 @Component
 @ConditionalOnProperty(name = "compromiso.demo.enabled", havingValue = "true")
@@ -40,7 +40,7 @@ class DemoCatalog {
         Resource[] files = resources.getResources("classpath*:catalog/*.yaml");
         Arrays.sort(files, Comparator.comparing(Resource::getFilename));
         for (Resource file : files) {
-            var result = catalog.importText(file.getContentAsString(StandardCharsets.UTF_8),
+            var result = catalog.registerMissing(file.getContentAsString(StandardCharsets.UTF_8),
                     new Actor("demo-catalog", "catalog"));
             log.info("Demo catalog {}: {} registered, {} there already", file.getFilename(),
                     result.registered().size(), result.unchanged().size());

@@ -12,11 +12,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.compromiso.engine.EngineConflicts;
 import org.compromiso.identity.Viewer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -34,11 +36,16 @@ class CommitmentController {
     private static final String LIFECYCLES = "open|done|not_implemented|cancelled";
 
     private final CommitmentRegistry registry;
+    private final CommitmentCorrections corrections;
     private final CommitmentQueries queries;
+    private final EngineConflicts conflicts;
 
-    CommitmentController(CommitmentRegistry registry, CommitmentQueries queries) {
+    CommitmentController(CommitmentRegistry registry, CommitmentCorrections corrections, CommitmentQueries queries,
+                         EngineConflicts conflicts) {
         this.registry = registry;
+        this.corrections = corrections;
         this.queries = queries;
+        this.conflicts = conflicts;
     }
 
     @PostMapping
@@ -78,25 +85,42 @@ class CommitmentController {
     @PutMapping("/{code}/target-date")
     CommitmentDetail changeTargetDate(@PathVariable String code, @Valid @RequestBody TargetDateChange change,
                                       Principal user) {
-        registry.changeTargetDate(code, change.targetDate(), change.reason(), new Actor(user.getName(), "api"));
+        conflicts.retried(() -> registry.changeTargetDate(code, change.targetDate(), change.reason(),
+                new Actor(user.getName(), "api")));
+        return read(code);
+    }
+
+    /** Corrects the title (a typo, a better wording); the history keeps the old one and the reason. */
+    @PatchMapping("/{code}")
+    CommitmentDetail correct(@PathVariable String code, @Valid @RequestBody TitleCorrection correction,
+                             Principal user) {
+        conflicts.retried(() -> corrections.correctTitle(code, correction.title(), correction.reason(),
+                new Actor(user.getName(), "api")));
         return read(code);
     }
 
     @PostMapping("/{code}/close-as-not-implemented")
     CommitmentDetail closeAsNotImplemented(@PathVariable String code, @Valid @RequestBody Closing closing,
                                            Principal user) {
-        registry.closeAsNotImplemented(code, closing.justification(), new Actor(user.getName(), "api"));
+        conflicts.retried(() -> registry.closeAsNotImplemented(code, closing.justification(),
+                new Actor(user.getName(), "api")));
         return read(code);
     }
 
     @PostMapping("/{code}/cancel")
     CommitmentDetail cancel(@PathVariable String code, @Valid @RequestBody Cancellation cancellation,
                             Principal user) {
-        registry.cancel(code, cancellation.reason(), new Actor(user.getName(), "api"));
+        conflicts.retried(() -> registry.cancel(code, cancellation.reason(), new Actor(user.getName(), "api")));
         return read(code);
     }
 
     record TargetDateChange(@NotNull LocalDate targetDate, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record TitleCorrection(@NotBlank @Size(max = 200)
+                           @Pattern(regexp = org.compromiso.meetings.Meeting.ONE_LINE,
+                                   message = org.compromiso.meetings.Meeting.ONE_LINE_MESSAGE) String title,
+                           @NotBlank @Size(max = 2000) String reason) {
     }
 
     record Closing(@NotBlank @Size(max = 2000) String justification) {

@@ -3,8 +3,8 @@ package org.compromiso.commitments;
 import java.util.Date;
 import java.util.List;
 
-/** One commitment with what is open in its process and everything that happened to it. */
-public record CommitmentDetail(CommitmentSummary commitment, String description, String targetBasis,
+/** One commitment, its title in Spanish if given, what is open in its process and everything that happened to it. */
+public record CommitmentDetail(CommitmentSummary commitment, String titleEs, String description, String targetBasis,
                                String lifecycleReason, List<OpenTask> openTasks, List<HistoryEntry> history) {
 
     /** A user task waiting in the commitment's process. */

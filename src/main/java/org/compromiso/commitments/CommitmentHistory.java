@@ -1,5 +1,7 @@
 package org.compromiso.commitments;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The append-only history of every commitment; the database refuses updates and deletes. */
+/**
+ * The append-only history of every commitment; the database refuses updates and deletes. Entries are stamped with
+ * the service's clock, the one the engine's history follows, so both tell one story.
+ */
 @Repository
 public class CommitmentHistory {
 
@@ -18,18 +23,21 @@ public class CommitmentHistory {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    CommitmentHistory(JdbcClient jdbc, ObjectMapper json) {
+    CommitmentHistory(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Appends an entry for the commitment with this code. */
     public void record(String commitmentCode, Actor actor, String action, Map<String, ?> detail, String reason) {
         int rows = jdbc.sql("""
-                        INSERT INTO commitment_history (commitment_id, actor, surface, action, detail, reason)
-                        SELECT id, ?, ?, ?, ?::jsonb, ? FROM commitment WHERE code = ?""")
-                .params(actor.userId(), actor.surface(), action, toJson(detail), reason, commitmentCode)
+                        INSERT INTO commitment_history (commitment_id, actor, surface, action, detail, reason, at)
+                        SELECT id, ?, ?, ?, ?::jsonb, ?, ? FROM commitment WHERE code = ?""")
+                .params(actor.userId(), actor.surface(), action, toJson(detail), reason,
+                        Timestamp.from(clock.instant()), commitmentCode)
                 .update();
         if (rows != 1) {
             throw new CommitmentNotFoundException(commitmentCode);

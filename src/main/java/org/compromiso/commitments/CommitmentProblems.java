@@ -2,14 +2,16 @@ package org.compromiso.commitments;
 
 import java.util.List;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Answers the domain's refusals as RFC 9457 problems naming the field and the reason. */
+/** Answers the domain's refusals as RFC 9457 problems naming the field and the reason, before the catch-all. */
 @RestControllerAdvice
+@Order(0)
 class CommitmentProblems {
 
     @ExceptionHandler

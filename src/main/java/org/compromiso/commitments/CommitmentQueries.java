@@ -5,13 +5,14 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.compromiso.identity.ServiceWork;
+import org.compromiso.engine.ServiceWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +23,7 @@ public class CommitmentQueries {
     private static final String SELECT = """
             SELECT c.code, m.code AS meeting_code, c.title, c.kind, c.lifecycle, c.target_date, c.continuing,
                    c.priority, c.source_document, c.quote, c.quote_language, c.process_instance_id,
-                   c.description, c.target_basis, c.lifecycle_reason,
+                   c.description, c.target_basis, c.lifecycle_reason, c.title_es,
                    (SELECT string_agg(a.party || '=' || a.agency, ',' ORDER BY a.party) FROM commitment_agency a
                      WHERE a.commitment_id = c.id AND a.role = 'lead') AS leads,
                    (SELECT string_agg(a.agency, ',' ORDER BY a.agency) FROM commitment_agency a
@@ -92,7 +93,7 @@ public class CommitmentQueries {
 
     private Optional<CommitmentDetail> read(String code) {
         return jdbc.sql(SELECT + " WHERE c.code = ?").param(code)
-                .query((rs, row) -> new CommitmentDetail(summary(rs), rs.getString("description"),
+                .query((rs, row) -> new CommitmentDetail(summary(rs), rs.getString("title_es"), rs.getString("description"),
                         rs.getString("target_basis"), rs.getString("lifecycle_reason"),
                         openTasks(code, rs.getString("process_instance_id")), history.of(code)))
                 .optional();
@@ -104,9 +105,14 @@ public class CommitmentQueries {
                 .query(String.class).optional();
     }
 
-    /** Just the commitment's title, for messages about it: no tasks, no history. */
-    public Optional<String> title(String code) {
-        return jdbc.sql("SELECT title FROM commitment WHERE code = ?").param(code).query(String.class).optional();
+    /**
+     * Just the commitment's title in this language, for messages and task names: its Spanish title for Spanish when
+     * it has one, else the title it was registered with. No tasks, no history.
+     */
+    public Optional<String> title(String code, Locale language) {
+        String column = "es".equals(language.getLanguage()) ? "coalesce(title_es, title)" : "title";
+        return jdbc.sql("SELECT " + column + " FROM commitment WHERE code = ?").param(code).query(String.class)
+                .optional();
     }
 
     private List<CommitmentDetail.OpenTask> openTasks(String code, String processInstanceId) {

@@ -9,6 +9,7 @@ import org.compromiso.identity.Agency;
 import org.compromiso.identity.AgencyDirectory;
 import org.compromiso.meetings.Meeting;
 import org.compromiso.meetings.MeetingRepository;
+import org.compromiso.parties.Parties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +26,12 @@ class CommitmentRules {
     private final MeetingRepository meetings;
     private final CommitmentKinds kinds;
     private final AgencyDirectory agencies;
+    private final Parties parties;
     private final JdbcClient jdbc;
 
-    CommitmentRules(MeetingRepository meetings, CommitmentKinds kinds, AgencyDirectory agencies, JdbcClient jdbc) {
+    CommitmentRules(MeetingRepository meetings, CommitmentKinds kinds, AgencyDirectory agencies, Parties parties,
+                    JdbcClient jdbc) {
+        this.parties = parties;
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.kinds = kinds;
@@ -56,7 +60,14 @@ class CommitmentRules {
             problems.add(new FieldProblem("kind", "unknown kind '" + commitment.kind() + "'; known kinds: "
                     + String.join(", ", kinds.codes())));
         }
-        commitment.leadAgencies().forEach((party, code) -> checkAgency("leadAgencies." + party, code, party, problems));
+        var unknownParties = parties.unknown(commitment.leadAgencies().keySet());
+        unknownParties.forEach(party -> problems.add(new FieldProblem("leadAgencies." + party,
+                Parties.unknownParty(party))));
+        commitment.leadAgencies().forEach((party, code) -> {
+            if (!unknownParties.contains(party)) {
+                checkAgency("leadAgencies." + party, code, party, problems);
+            }
+        });
         for (int i = 0; i < commitment.contributingAgencies().size(); i++) {
             checkAgency("contributingAgencies[" + i + "]", commitment.contributingAgencies().get(i), null, problems);
         }

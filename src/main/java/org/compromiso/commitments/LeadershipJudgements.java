@@ -1,5 +1,7 @@
 package org.compromiso.commitments;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +18,12 @@ public class LeadershipJudgements {
 
     private final JdbcClient jdbc;
     private final CommitmentHistory history;
+    private final Clock clock;
 
-    LeadershipJudgements(JdbcClient jdbc, CommitmentHistory history) {
+    LeadershipJudgements(JdbcClient jdbc, CommitmentHistory history, Clock clock) {
         this.jdbc = jdbc;
         this.history = history;
+        this.clock = clock;
     }
 
     /** A compliance score of one party for one reporting period ({@code 2024-Q1}, {@code 2024-H1}, {@code 2024-03}). */
@@ -29,12 +33,12 @@ public class LeadershipJudgements {
     @Transactional
     public void assess(String code, Assessment assessment) {
         int rows = jdbc.sql("""
-                        INSERT INTO assessment (commitment_id, period, party, score, rationale, assessor)
-                        SELECT c.id, ?, ?, ?, ?, ? FROM commitment c
+                        INSERT INTO assessment (commitment_id, period, party, score, rationale, assessor, at)
+                        SELECT c.id, ?, ?, ?, ?, ?, ? FROM commitment c
                         WHERE c.code = ? AND EXISTS (SELECT 1 FROM commitment_agency a
                                                      WHERE a.commitment_id = c.id AND a.party = ?)""")
                 .params(assessment.period(), assessment.party(), assessment.score(), assessment.rationale(),
-                        assessment.assessor(), code, assessment.party())
+                        assessment.assessor(), Timestamp.from(clock.instant()), code, assessment.party())
                 .update();
         if (rows == 0) {
             throw new InvalidCommitmentException(List.of(new FieldProblem("party",

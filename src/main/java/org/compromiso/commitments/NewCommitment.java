@@ -26,7 +26,8 @@ public record NewCommitment(
         @Size(max = 1000) @Pattern(regexp = Meeting.TEXT, message = Meeting.TEXT_MESSAGE) String targetBasis,
         boolean continuing,
         @Pattern(regexp = "high|normal|low", message = "must be high, normal or low") String priority,
-        @NotNull @Valid Provenance provenance) {
+        @NotNull @Valid Provenance provenance,
+        @Size(max = 200) @Pattern(regexp = Meeting.ONE_LINE, message = Meeting.ONE_LINE_MESSAGE) String titleEs) {
 
     public static final String CODE = "[A-Z0-9][A-Z0-9-]{2,63}";
 
@@ -35,10 +36,18 @@ public record NewCommitment(
         priority = priority == null ? "normal" : priority;
     }
 
+    /** A commitment whose title is given in one language only (the title); names in Spanish fall back to it. */
+    public NewCommitment(String code, String meetingCode, String title, String description, String kind,
+                         Map<String, String> leadAgencies, List<String> contributingAgencies, LocalDate targetDate,
+                         String targetBasis, boolean continuing, String priority, Provenance provenance) {
+        this(code, meetingCode, title, description, kind, leadAgencies, contributingAgencies, targetDate, targetBasis,
+                continuing, priority, provenance, null);
+    }
+
     /** The same commitment, agreed in the given meeting (the catalog names the meeting once per file). */
     public NewCommitment inMeeting(String meeting) {
         return new NewCommitment(code, meeting, title, description, kind, leadAgencies, contributingAgencies,
-                targetDate, targetBasis, continuing, priority, provenance);
+                targetDate, targetBasis, continuing, priority, provenance, titleEs);
     }
 
     /** The sentence that established the commitment, in its language, and the document it comes from. */

@@ -4,7 +4,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.compromiso.identity.ServiceWork;
+import org.compromiso.engine.ServiceWork;
 import org.springframework.stereotype.Component;
 
 /**

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.compromiso.identity.ServiceWork;
+import org.compromiso.engine.ServiceWork;
 import org.compromiso.workflow.TaskForm;
 import org.compromiso.workflow.TaskForms;
 import org.springframework.stereotype.Component;

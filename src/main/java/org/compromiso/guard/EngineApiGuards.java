@@ -16,6 +16,7 @@ public final class EngineApiGuards implements ForcedAutoDiscoverable {
             context.register(QueryExpressions.class);
             context.register(CompletionVariables.class);
             context.register(JobChanges.class);
+            context.register(CompletionRefusals.class);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.rest.JobDefinitionRestService;
 import org.camunda.bpm.engine.rest.JobRestService;
 import org.camunda.bpm.engine.rest.sub.management.JobDefinitionResource;
 import org.camunda.bpm.engine.rest.sub.runtime.JobResource;
-import org.compromiso.identity.ServiceWork;
+import org.compromiso.engine.ServiceWork;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**

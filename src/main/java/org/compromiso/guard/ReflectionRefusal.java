@@ -21,7 +21,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 final class ReflectionRefusal extends ELResolver {
 
     // lower case: JUEL finds getClass() for the property "class", "Class" and the like
-    private static final Set<String> REFUSED_NAMES = Set.of("class", "getclass", "classloader", "getclassloader",
+    static final Set<String> REFUSED_NAMES = Set.of("class", "getclass", "classloader", "getclassloader",
             "forname", "loadclass", "getmethod", "getdeclaredmethod", "getmethods", "getdeclaredmethods",
             "getconstructor", "getdeclaredconstructor", "getfield", "getdeclaredfield", "newinstance", "invoke",
             "getruntime", "exec", "processengineservices", "getprocessengineservices", "processengine",

@@ -1,6 +1,5 @@
 package org.compromiso.guard;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * A guard's refusal on the engine's REST API: {@code application/problem+json} naming the field, with Camunda's own
@@ -15,7 +17,7 @@ import jakarta.ws.rs.core.Response;
  */
 final class Refusal {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
 
     private Refusal() {
     }
@@ -25,13 +27,14 @@ final class Refusal {
     }
 
     static Response response(Response.Status status, String detail, String field, String reason) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.getStatusCode());
-        body.put("detail", detail);
-        body.put("message", detail);
-        body.put("errors", List.of(Map.of("field", field, "reason", reason)));
+        return response(status, detail, List.of(Map.of("field", field, "reason", reason)));
+    }
+
+    static Response response(Response.Status status, String detail, List<Map<String, String>> errors) {
+        // Spring's ProblemDetail, written as the service's controllers and filters write it (ApiProblems)
+        var body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status.getStatusCode()), detail);
+        body.setProperty("message", detail);
+        body.setProperty("errors", errors);
         try {
             return Response.status(status).type("application/problem+json").entity(JSON.writeValueAsString(body))
                     .build();

@@ -15,8 +15,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.compromiso.engine.ServiceWork;
+import org.compromiso.engine.TaskHook;
+import org.compromiso.engine.TouchedTask;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +31,8 @@ import org.springframework.stereotype.Component;
  * supervisors group may read the tasks of its agency.
  */
 @Component
-class CandidateGroupGrants {
+@Order(2)
+class CandidateGroupGrants implements TaskHook {
 
     private final TaskService tasks;
     private final AuthorizationService authorizations;
@@ -45,7 +49,7 @@ class CandidateGroupGrants {
         this.events = events;
     }
 
-    @EventListener
+    @Override
     public void taskEvent(DelegateTask task) {
         serviceWork.atCommit("grants", task, this::align);
     }

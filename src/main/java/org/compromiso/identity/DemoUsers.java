@@ -34,7 +34,7 @@ public class DemoUsers implements InitializingBean {
     public List<DemoUser> users() {
         var users = new ArrayList<DemoUser>();
         for (Agency agency : agencies.all()) {
-            String language = "US".equals(agency.party()) ? "en" : "es";
+            String language = agency.language().getLanguage();
             users.add(new DemoUser(agency.code() + "Coordinator", agency.shortName(), "Coordinator", language,
                     agency.code()));
             users.add(new DemoUser(agency.code() + "Supervisor", agency.shortName(), "Supervisor", language,

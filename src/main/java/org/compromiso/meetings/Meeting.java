@@ -17,6 +17,7 @@ public record Meeting(
         String code,
         @NotBlank @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String title,
         @NotNull LocalDate heldOn,
+        LocalDate endsOn,
         @NotBlank @Size(max = 200) @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String place,
         @Size(max = 4000) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String summary,
         List<@Valid @NotNull Source> sources,
@@ -44,6 +45,12 @@ public record Meeting(
     @AssertTrue(message = "must be a day between 1900 and 2199")
     public boolean isHeldInAPlausibleYear() {
         return heldOn == null || heldOn.getYear() >= 1900 && heldOn.getYear() < 2200;
+    }
+
+    /** A meeting of several days ends on or after its first day, within a month (longer is a typing error). */
+    @AssertTrue(message = "must be on or after heldOn, at most 31 days later")
+    public boolean isEndsOnPlausible() {
+        return endsOn == null || heldOn == null || !endsOn.isBefore(heldOn) && !endsOn.isAfter(heldOn.plusDays(31));
     }
 
     /** A document that reports the meeting, by its file name in the seeds. */

@@ -39,6 +39,6 @@ class MeetingController {
 
     private static Meeting shownTo(Authentication user, Meeting meeting) {
         return Viewer.of(user).seesEverything() ? meeting : new Meeting(meeting.code(), meeting.title(),
-                meeting.heldOn(), meeting.place(), meeting.summary(), meeting.sources(), Map.of());
+                meeting.heldOn(), meeting.endsOn(), meeting.place(), meeting.summary(), meeting.sources(), Map.of());
     }
 }

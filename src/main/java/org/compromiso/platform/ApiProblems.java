@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,9 +30,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every refusal of the API as {@code application/problem+json} (RFC 9457), with an {@code errors} list of
- * {@code {field, reason}} so a client can point at what to fix.
+ * {@code {field, reason}} so a client can point at what to fix. The last advice asked: a feature's own advice
+ * (e.g. CommitmentProblems, {@code @Order(0)}) answers its exceptions before the catch-all here does. Filters,
+ * which run before any advice, write their problems through {@link #write}.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     // ProblemDetail's own properties (errors) are flattened by Spring's mix-in, as in the MVC answers
@@ -108,7 +113,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("errors", List.of(error(field, reason)));
-        response.setStatus(status.value());
+        write(response, problem);
+    }
+
+    /** A problem written by a filter, as the advice would have answered it. */
+    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         PROBLEM_JSON.writeValue(response.getOutputStream(), problem);

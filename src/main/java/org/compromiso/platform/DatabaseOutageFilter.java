@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,11 +38,9 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             log.warn("{} {}: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(),
                     e.getMessage());
             response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", "10");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"" + DatabaseOutage.explanation(e) + "\"}");
+            ApiProblems.write(response,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.explanation(e)));
         }
     }
 }

@@ -12,9 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -25,7 +23,8 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
-import org.compromiso.identity.ServiceWork;
+import org.compromiso.engine.ServiceWork;
+import org.compromiso.guard.CompletionRefusals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -86,12 +85,10 @@ class EngineRestConfiguration {
                 return answer(Response.Status.CONFLICT, "TaskNotOpen", "This task is not open: someone else "
                         + "completed or cancelled it meanwhile, or it never existed. Nothing was changed.");
             }
-            var refused = ExceptionUtils.throwableOfType(e, BadUserRequestException.class);
-            if (refused != null) {
-                // our listeners refuse a completion with missing or malformed form values: the client's to fix. The
-                // engine wraps a listener's exception ("ENGINE-03051 ... TaskListener") and the REST resource wraps
-                // that again, which Camunda's handler answers with 500.
-                return new ProcessEngineExceptionHandler().toResponse(refused);
+            // our listeners refuse a completion with missing or malformed form values: the client's to fix
+            var refused = CompletionRefusals.answer(e);
+            if (refused.isPresent()) {
+                return refused.get();
             }
             return camunda(e);
         }

@@ -1,7 +1,5 @@
 package org.compromiso.platform;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -26,8 +24,12 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -92,13 +94,16 @@ class SecurityConfiguration {
                                 .hasAnyAuthority("GROUP_" + Groups.LEADERSHIP, "GROUP_" + Groups.DESK, "GROUP_" + Groups.ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/commitments/**", "/api/catalog/**").hasAnyAuthority(DESK_OR_ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/commitments/**").hasAnyAuthority(DESK_OR_ADMIN)
+                        .requestMatchers(HttpMethod.PATCH, "/api/commitments/**").hasAnyAuthority(DESK_OR_ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/parties/**").hasAuthority("GROUP_" + Groups.ADMINS)
                         .anyRequest().authenticated())
                 // the webapps have their own CSRF protection (X-XSRF-TOKEN); Basic-authenticated scripts carry no
                 // session cookie a third-party page could ride on
                 .csrf(csrf -> csrf.ignoringRequestMatchers(matcher("/camunda/**"),
                         request -> request.getHeader("Authorization") != null))
                 .addFilterAfter(new SessionRevalidation(accounts), SecurityContextHolderFilter.class)
-                .formLogin(withDefaults())
+                // our page (identity/SignInPage); after sign-in, the page asked for before it (a mail's /tasks/{id})
+                .formLogin(form -> form.loginPage("/login"))
                 // a wrong password is answered by the Basic filter itself, not by the exception handling below
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicChallenge()))
                 .logout(logout -> logout
@@ -106,7 +111,11 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                                         "/camunda/api/admin/auth/user/*/logout")))
-                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
+                        // the webapps' scripts get 200, then send the browser to /login themselves
+                        // (webjars/camunda/app/tasklist/scripts/compromiso-sign-in.js); a form lands there at once
+                        .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK),
+                                matcher("/camunda/api/**"))
+                        .logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(matcher("/camunda/**")),
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
@@ -116,10 +125,10 @@ class SecurityConfiguration {
                                 new OrRequestMatcher(matcher("/api/**"), matcher("/camunda/api/**"),
                                         matcher("/actuator/**"), matcher("/reports/**")),
                                 new NegatedRequestMatcher(browser())))
-                        .defaultAccessDeniedHandlerFor(
-                                (request, response, denied) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,
-                                        "Your account may not do this", "authorization", "not permitted for your groups"),
-                                new OrRequestMatcher(matcher("/api/**"), matcher("/reports/*.json"))));
+                        .defaultAccessDeniedHandlerFor(apiAccessDenied(),
+                                new OrRequestMatcher(matcher("/api/**"), matcher("/reports/*.json")))
+                        // a browser elsewhere gets Boot's error page, ours (identity/ErrorPages): plain, localized
+                        .defaultAccessDeniedHandlerFor(forbidden(), new NegatedRequestMatcher(browser())));
         return http.build();
     }
 
@@ -160,6 +169,28 @@ class SecurityConfiguration {
 
     private static RequestMatcher matcher(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /**
+     * 403 for a logged-in user who may not do this; 401 with the Basic challenge for a caller who is not logged in,
+     * whose POST the CSRF filter refuses before any login is asked for (a 403 would tell a script that its account,
+     * not its missing credentials, is the problem). The request is refused either way.
+     */
+    private static AccessDeniedHandler apiAccessDenied() {
+        var trust = new AuthenticationTrustResolverImpl();
+        var forbidden = forbidden();
+        return (request, response, denied) -> {
+            if (!trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+                basicChallenge().commence(request, response, null);
+                return;
+            }
+            forbidden.handle(request, response, denied);
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, denied) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,
+                "Your account may not do this", "authorization", "not permitted for your groups");
     }
 
     /** Spring's Basic entry point answers through Boot's /error (not problem+json); this one writes the problem. */

@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.compromiso.identity.ServiceWork;
-import org.compromiso.identity.TouchedTask;
-import org.springframework.context.event.EventListener;
+import org.compromiso.engine.ServiceWork;
+import org.compromiso.engine.TaskHook;
+import org.compromiso.engine.TouchedTask;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * that set due dates) has run.
  */
 @Component
-class DeadlineScheduler {
+@Order(3)
+class DeadlineScheduler implements TaskHook {
 
     static final String PROCESS = "TaskDeadline";
     private static final String FIRST_TIMER = "Timer_NextReminder";
@@ -45,7 +47,7 @@ class DeadlineScheduler {
         this.recipients = recipients;
     }
 
-    @EventListener
+    @Override
     public void taskEvent(DelegateTask task) {
         serviceWork.atCommit("deadline", task, this::reconcile);
     }
@@ -55,7 +57,7 @@ class DeadlineScheduler {
         if (task.created() && !task.ended()) {
             DelegateTask created = task.latest();
             start(created.getId(), created.getDueDate(), created.getProcessDefinitionId(),
-                    created.getTaskDefinitionKey(), task.changedAt());
+                    created.getTaskDefinitionKey(), task.changedAt(), true);
         } else if (task.ended() && !task.created()) {
             deadlinesOf(task.id()).forEach(this::delete);
         } else if (!task.created()) {
@@ -75,7 +77,19 @@ class DeadlineScheduler {
         deadlines.forEach(this::delete);
         if (task != null) {
             start(taskId, due, task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-                    TouchedTask.changedAt(task.getCreateTime(), task.getLastUpdated()));
+                    TouchedTask.changedAt(task.getCreateTime(), task.getLastUpdated()), false);
+        }
+    }
+
+    /**
+     * Restarts the task's reminders as if it had changed at {@code changed}: those due before then are past, not
+     * sent late. For the demo's replay of the record, whose past the service did not mail.
+     */
+    void resumeFrom(String taskId, Instant changed) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        deadlinesOf(taskId).forEach(this::delete);
+        if (task != null) {
+            start(taskId, task.getDueDate(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(), changed, false);
         }
     }
 
@@ -88,8 +102,12 @@ class DeadlineScheduler {
         runtime.deleteProcessInstance(deadline.getId(), "task ended or due date moved", true, true);
     }
 
-    /** Reminders due before the task's last change ({@code changed}) are past, not to be sent late. */
-    private void start(String taskId, Date due, String processDefinitionId, String taskKey, Instant changed) {
+    /**
+     * Reminders due before the task's last change ({@code changed}) are past, not to be sent late; except that a
+     * task created already overdue gets one overdue notice at once.
+     */
+    private void start(String taskId, Date due, String processDefinitionId, String taskKey, Instant changed,
+                       boolean created) {
         if (due == null) {
             return;
         }
@@ -98,7 +116,8 @@ class DeadlineScheduler {
             return;
         }
         var calendar = calendars.of(recipients.candidateGroups(taskId), forTask.days());
-        var schedule = forTask.schedule(calendar, due.toInstant(), changed);
+        var schedule = created ? forTask.scheduleFromCreation(calendar, due.toInstant(), changed)
+                : forTask.schedule(calendar, due.toInstant(), changed);
         // nothing left to remind of (a model's "none", or every reminder's time has passed): no process to keep
         if (!schedule.isEmpty()) {
             // started at its timer, the first reminder already taken off the schedule: what the start event and

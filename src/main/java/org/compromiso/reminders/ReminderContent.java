@@ -1,32 +1,58 @@
 package org.compromiso.reminders;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.compromiso.commitments.CommitmentQueries;
+import org.compromiso.commitments.TaskNames;
 import org.compromiso.identity.AgencyDirectory;
 import org.springframework.stereotype.Component;
 
-/** What a reminder says whatever the language: the commitment, the agencies waiting, the time zone of its dates. */
+/**
+ * What a reminder says: the commitment and the step in each recipient language (a Spanish mail named the step in
+ * English: "Recordatorio: Propose meeting dates vence ..."), the agencies waiting, the time zone of its dates.
+ */
 @Component
 class ReminderContent {
 
     private final CommitmentQueries commitments;
+    private final TaskNames names;
+    private final TaskService tasks;
     private final AgencyDirectory agencies;
     private final AgencyCalendars calendars;
 
-    ReminderContent(CommitmentQueries commitments, AgencyDirectory agencies, AgencyCalendars calendars) {
+    ReminderContent(CommitmentQueries commitments, TaskNames names, TaskService tasks, AgencyDirectory agencies,
+                    AgencyCalendars calendars) {
         this.commitments = commitments;
+        this.names = names;
+        this.tasks = tasks;
         this.agencies = agencies;
         this.calendars = calendars;
     }
 
-    /** The reminder's content, naming the agencies of these candidate groups as the ones waiting. */
-    ReminderMail.Content of(ReminderOutbox.PendingReminder reminder, List<String> groups) {
-        String title = reminder.commitmentCode() == null ? ""
-                : commitments.title(reminder.commitmentCode()).orElse("");
+    /** The reminder's content in these languages, naming the agencies of these candidate groups as the ones waiting. */
+    ReminderMail.Content of(ReminderOutbox.PendingReminder reminder, List<String> groups, Collection<String> languages) {
+        Task task = tasks.createTaskQuery().taskId(reminder.taskId()).singleResult();
+        Map<String, ReminderMail.Wording> wording = languages.stream().distinct().collect(Collectors.toMap(
+                Function.identity(), language -> wording(reminder, task, Locale.forLanguageTag(language))));
         List<String> waitingOn = groups.stream()
                 .map(group -> agencies.find(group).map(agency -> agency.shortName()).orElse(group)).toList();
         var zone = calendars.of(groups, ReminderProperties.Days.CALENDAR).zone();
-        return new ReminderMail.Content(reminder, title, waitingOn, zone);
+        return new ReminderMail.Content(reminder, wording, waitingOn, zone);
+    }
+
+    /** The step as the model names it in this language; the name the reminder was written with if the task is gone. */
+    private ReminderMail.Wording wording(ReminderOutbox.PendingReminder reminder, Task task, Locale language) {
+        String step = task == null ? reminder.taskName()
+                : names.step(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), language);
+        String title = reminder.commitmentCode() == null ? ""
+                : commitments.title(reminder.commitmentCode(), language).orElse("");
+        return new ReminderMail.Wording(step, title);
     }
 }

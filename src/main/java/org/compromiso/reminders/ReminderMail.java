@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
@@ -43,20 +44,29 @@ class ReminderMail {
         this.text = engine(TemplateMode.TEXT, ".txt", messages);
     }
 
-    /** What a reminder says, whatever the language. */
-    record Content(ReminderOutbox.PendingReminder reminder, String commitmentTitle, List<String> waitingOn,
+    /** What a reminder says: its step and commitment in each recipient language, the agencies waiting, its zone. */
+    record Content(ReminderOutbox.PendingReminder reminder, Map<String, Wording> wording, List<String> waitingOn,
                    ZoneId zone) {
+
+        Wording in(String language) {
+            return wording.getOrDefault(language, new Wording(reminder.taskName(), ""));
+        }
+    }
+
+    /** The step and the commitment's title in one language. */
+    record Wording(String taskName, String commitmentTitle) {
     }
 
     MimeMessage compose(Session session, Content content, String language, List<String> to) throws MessagingException {
         var reminder = content.reminder();
+        var wording = content.in(language);
         Locale locale = Locale.forLanguageTag(language);
         var context = new Context(locale);
         context.setVariable("reminder", reminder);
         context.setVariable("kind", reminder.kind());
-        context.setVariable("taskName", oneLine(reminder.taskName()));
+        context.setVariable("taskName", oneLine(wording.taskName()));
         context.setVariable("commitmentCode", reminder.commitmentCode());
-        context.setVariable("commitmentTitle", oneLine(content.commitmentTitle()));
+        context.setVariable("commitmentTitle", oneLine(wording.commitmentTitle()));
         context.setVariable("waitingOn", String.join(", ", content.waitingOn()));
         context.setVariable("due", reminder.dueAt().atZone(content.zone()));
         context.setVariable("link", taskLink(reminder.taskId()));
@@ -66,19 +76,19 @@ class ReminderMail {
         helper.setFrom(properties.from());
         helper.setTo(to.toArray(String[]::new));
         helper.setSubject(oneLine(messages.getMessage("reminder.subject." + reminder.kind(),
-                new Object[] {reminder.taskName(), reminder.commitmentCode() == null ? "" : reminder.commitmentCode(),
+                new Object[] {oneLine(wording.taskName()), reminder.commitmentCode() == null ? "" : reminder.commitmentCode(),
                         reminder.dueAt().atZone(content.zone()).toLocalDate()}, locale)));
         helper.setText(text.process("mail/reminder", context), html.process("mail/reminder", context));
-        String summary = oneLine(reminder.taskName()) + (reminder.commitmentCode() == null ? "" : " · " + reminder.commitmentCode());
+        String summary = oneLine(wording.taskName()) + (reminder.commitmentCode() == null ? "" : " · " + reminder.commitmentCode());
         String calendar = DeadlineCalendar.of(List.of(new DeadlineCalendar.Deadline(reminder.taskId() + "@compromiso",
-                reminder.dueAt(), summary, oneLine(content.commitmentTitle()), taskLink(reminder.taskId()))), Instant.now());
+                reminder.dueAt(), summary, oneLine(wording.commitmentTitle()), taskLink(reminder.taskId()))), Instant.now());
         helper.addAttachment("deadline.ics", () -> new java.io.ByteArrayInputStream(calendar.getBytes(StandardCharsets.UTF_8)),
                 "text/calendar; charset=UTF-8; method=PUBLISH");
         return message;
     }
 
     String taskLink(String taskId) {
-        return address.baseUrl(properties.tasklistBaseUrl()) + "/camunda/app/tasklist/default/#/?task=" + taskId;
+        return address.baseUrl(properties.tasklistBaseUrl()) + TaskLinks.PATH + taskId;
     }
 
     /** Names and titles come from users: no line breaks reach a mail header. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -87,6 +88,27 @@ class ReminderPolicy {
                     .filter(reminder -> reminder.fireAt().isAfter(now))
                     .sorted(Comparator.comparing(ScheduledReminder::fireAt))
                     .toList();
+        }
+
+        /**
+         * The reminders of a task created then: those still to come and, when it was created already past its
+         * due date, first and at once the latest rule from the due date on whose time has passed, so the task
+         * gets one overdue notice now rather than silence until its next escalation. It keeps its rule's id, so
+         * the outbox sends it once, like any other reminder of that rule.
+         */
+        List<ScheduledReminder> scheduleFromCreation(AgencyCalendar calendar, Instant due, Instant created) {
+            var upcoming = schedule(calendar, due, created);
+            if (due.isAfter(created)) {
+                return upcoming;
+            }
+            return rules.stream()
+                    .filter(rule -> !rule.offset().isNegative())
+                    .map(rule -> new ScheduledReminder(rule.id(), calendar.shift(due, rule.offset(), days)))
+                    .filter(reminder -> !reminder.fireAt().isAfter(created))
+                    .max(Comparator.comparing(ScheduledReminder::fireAt))
+                    .map(passed -> Stream.concat(Stream.of(new ScheduledReminder(passed.rule(), created)),
+                            upcoming.stream()).toList())
+                    .orElse(upcoming);
         }
     }
 

@@ -133,7 +133,7 @@ class ReminderSender {
         Map<String, List<String>> byLanguage = new LinkedHashMap<>();
         people.stream().filter(Recipient::hasEmail)
                 .forEach(person -> byLanguage.computeIfAbsent(person.language(), l -> new ArrayList<>()).add(person.email()));
-        var text = content.of(reminder, addressees.waitingGroups());
+        var text = content.of(reminder, addressees.waitingGroups(), byLanguage.keySet());
         var mails = new ArrayList<Mail>();
         for (var entry : byLanguage.entrySet()) {
             if (!reminder.sentMessages().contains(reminder.messageId(entry.getKey()))) {

@@ -33,6 +33,7 @@ class LeadershipDigest {
     private final StatusReports reports;
     private final ReportRenderer renderer;
     private final ReportLabels labels;
+    private final BallHolders ballHolders;
     private final JavaMailSender mail;
     private final IdentityService identity;
     private final MeetingRepository meetings;
@@ -40,12 +41,14 @@ class LeadershipDigest {
     private final ServiceAddress address;
     private final String from;
 
-    LeadershipDigest(StatusReports reports, ReportRenderer renderer, ReportLabels labels, JavaMailSender mail,
+    LeadershipDigest(StatusReports reports, ReportRenderer renderer, ReportLabels labels, BallHolders ballHolders,
+                     JavaMailSender mail,
                      IdentityService identity, MeetingRepository meetings, ReportProperties properties,
                      ServiceAddress address, org.springframework.core.env.Environment environment) {
         this.reports = reports;
         this.renderer = renderer;
         this.labels = labels;
+        this.ballHolders = ballHolders;
         this.mail = mail;
         this.identity = identity;
         this.meetings = meetings;
@@ -98,8 +101,14 @@ class LeadershipDigest {
         if (report.overdue().isEmpty()) {
             text.append("  ").append(words.get("none")).append('\n');
         }
-        report.overdue().forEach(line -> text.append("  ").append(line.code()).append("  ").append(line.title())
-                .append(line.nextDeadline() == null ? "" : "  (" + line.nextDeadline() + ")").append('\n'));
+        report.overdue().forEach(line -> {
+            text.append("  ").append(line.code()).append("  ").append(line.title())
+                    .append(line.nextDeadline() == null ? "" : "  (" + line.nextDeadline() + ")").append('\n');
+            String waiting = ballHolders.waiting(line, report.asOf(), language);
+            if (waiting != null) {
+                text.append("      ").append(line.currentStep()).append(": ").append(waiting).append('\n');
+            }
+        });
         return text.toString();
     }
 }

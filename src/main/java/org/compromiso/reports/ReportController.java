@@ -79,7 +79,8 @@ class ReportController {
         Viewer viewer = Viewer.of(user);
         Set<String> visibleTo = viewer.seesEverything() ? null : viewer.groups();
         var filter = new ReportFilter(blank(params.meeting()), blank(params.agency()), blank(params.party()),
-                params.status(), blank(params.period()));
+                params.status(), blank(params.period()),
+                "all".equals(params.trend()) ? firstMeeting(blank(params.meeting())) : null);
         String language = "es".equals(params.lang()) ? "es" : "en";
         if (params.at() != null) {
             return reports.draw(params.at(), filter, visibleTo, language);
@@ -88,6 +89,12 @@ class ReportController {
             return reports.draw(clock.instant(), filter, visibleTo, language);
         }
         return reports.draw(params.asOf(), filter, visibleTo, language);
+    }
+
+    /** Where the trend "since the first meeting" starts: the day the report's meeting, or the first of all, began. */
+    private LocalDate firstMeeting(String meeting) {
+        return meetings.findAll().stream().filter(m -> meeting == null || m.code().equals(meeting))
+                .map(Meeting::heldOn).min(LocalDate::compareTo).orElse(null);
     }
 
     private List<String> meetingCodes() {
@@ -100,9 +107,11 @@ class ReportController {
 
     /**
      * The report's query parameters: {@code asOf} a day (its end), or {@code at} a precise moment; {@code period}
-     * the reporting period of the compliance matrix (none: each party's latest score).
+     * the reporting period of the compliance matrix (none: each party's latest score); {@code trend} {@code all}
+     * draws the trend since the first meeting (none: the last weeks).
      */
     record Params(String meeting, String agency, String party, Status status, String lang,
+                  @Pattern(regexp = "|weeks|all", message = "must be weeks or all") String trend,
                   @Pattern(regexp = "|[0-9]{4}-(Q[1-4]|H[12]|[0-9]{2})", message = "must be like 2024-Q1, 2024-H1 or 2024-03")
                   String period,
                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,

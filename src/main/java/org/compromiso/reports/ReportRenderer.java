@@ -29,14 +29,16 @@ class ReportRenderer {
     private final TemplateEngine templates;
     private final ReportLabels labels;
     private final AgencyDirectory agencies;
+    private final BallHolders ballHolders;
     private final int pdfRows;
     private final String css;
 
-    ReportRenderer(TemplateEngine templates, ReportLabels labels, AgencyDirectory agencies,
+    ReportRenderer(TemplateEngine templates, ReportLabels labels, AgencyDirectory agencies, BallHolders ballHolders,
                    ReportProperties properties) throws IOException {
         this.templates = templates;
         this.labels = labels;
         this.agencies = agencies;
+        this.ballHolders = ballHolders;
         this.pdfRows = properties.pdfRows();
         this.css = new ClassPathResource("static/css/report.css").getContentAsString(StandardCharsets.UTF_8);
     }
@@ -46,6 +48,7 @@ class ReportRenderer {
         var words = labels.of(report.language());
         return Map.ofEntries(Map.entry("report", report), Map.entry("trendSvg", TrendChart.svg(report.trend(), words)),
                 Map.entry("query", query), Map.entry("meetings", meetings), Map.entry("agencies", agencies.all()),
+                Map.entry("agencyNames", ballHolders.names(report.language())), Map.entry("ballHolders", ballHolders),
                 Map.entry("statuses", Status.values()), Map.entry("labels", words), Map.entry("cockpitBase", COCKPIT),
                 Map.entry("pdf", pdf), Map.entry("css", pdf ? css : ""),
                 Map.entry("rowLimit", pdf ? pdfRows : Integer.MAX_VALUE));
@@ -70,7 +73,7 @@ class ReportRenderer {
     String csv(StatusReport report) {
         CsvSchema schema = CsvSchema.builder().addColumn("code").addColumn("meeting").addColumn("title")
                 .addColumn("status").addColumn("derivedStatus").addColumn("overrideComment").addColumn("leadAgencies")
-                .addColumn("currentStep").addColumn("nextDeadline").addColumn("targetDate").addColumn("stepsDone")
+                .addColumn("currentStep").addColumn("waitingOn").addColumn("waitingSince").addColumn("nextDeadline").addColumn("targetDate").addColumn("stepsDone")
                 .addColumn("stepsKnown").addColumn("blocked").addColumn("lastActivity").addColumn("evidence")
                 .addColumn("quote").addColumn("quoteDocument").build().withHeader();
         var text = new java.io.StringWriter();
@@ -78,6 +81,7 @@ class ReportRenderer {
             for (CommitmentStatus line : report.commitments()) {
                 writer.write(Stream.of(line.code(), line.meetingCode(), line.title(), line.status(), line.derivedStatus(),
                         text(line.overrideComment()), line.leadAgencies().toString(), text(line.currentStep()),
+                        String.join(" ", line.waitingOn()), text(line.waitingSince()),
                         text(line.nextDeadline()), text(line.targetDate()), line.stepsDone(), line.stepsKnown(),
                         line.blocked(), text(line.lastActivity()), String.join(" ", line.evidenceLinks()), line.quote(),
                         line.quoteDocument()).map(ReportRenderer::cell).toList());

@@ -38,11 +38,11 @@ class StatusQuery {
      */
     static final String FILTER = """
             (CAST(:meeting AS text) IS NULL OR m.code = :meeting)
-            AND (CAST(:agency AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency a
+            AND (CAST(:agency AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency_read a
                                                     WHERE a.commitment_id = c.id AND a.agency = :agency))
-            AND (CAST(:party AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency a
+            AND (CAST(:party AS text) IS NULL OR EXISTS (SELECT 1 FROM commitment_agency_read a
                                                    WHERE a.commitment_id = c.id AND a.party = :party))
-            AND (CAST(:restricted AS boolean) = false OR EXISTS (SELECT 1 FROM commitment_agency a
+            AND (CAST(:restricted AS boolean) = false OR EXISTS (SELECT 1 FROM commitment_agency_read a
                                                    WHERE a.commitment_id = c.id AND a.agency = ANY (:visible)))""";
 
     // one pass over each source: the history, and a commitment's tasks, where only the open ones' deadlines and
@@ -50,15 +50,27 @@ class StatusQuery {
     // commitments; README, Performance)
     private static final String SQL = """
             WITH c AS (
-                SELECT c.id, c.code, m.code AS meeting_code, c.title, c.kind, c.target_date, c.continuing, c.quote,
+                SELECT c.id, c.code, m.code AS meeting_code, c.title, c.title_es, c.kind, c.target_date, c.continuing,
+                       c.quote,
                        c.source_document, c.process_instance_id
-                FROM commitment c JOIN meeting m ON m.id = c.meeting_id
+                FROM commitment_read c JOIN meeting_read m ON m.id = c.meeting_id
                 WHERE c.created_at <= :recordedBy AND m.held_on <= :today
                   AND """ + FILTER + """
             ), leads AS (
-                SELECT a.commitment_id, string_agg(a.party || '=' || a.agency, ',' ORDER BY a.party) AS leads
-                FROM commitment_agency a JOIN c ON c.id = a.commitment_id WHERE a.role = 'lead'
+                SELECT a.commitment_id, string_agg(a.party || '=' || a.agency, ',' ORDER BY a.party) AS leads,
+                       count(DISTINCT a.party) AS parties
+                FROM commitment_agency_read a JOIN c ON c.id = a.commitment_id WHERE a.role = 'lead'
                 GROUP BY a.commitment_id
+            ), assessed AS (
+                -- each lead party's latest score by then, in any period: how many scored, how many complied (+1)
+                SELECT s.commitment_id, count(*) AS scored, count(*) FILTER (WHERE s.score = 1) AS complied
+                FROM (SELECT DISTINCT ON (a.commitment_id, a.party) a.commitment_id, a.score
+                      FROM assessment_read a JOIN c ON c.id = a.commitment_id
+                      WHERE a.at <= :asOf AND EXISTS (SELECT 1 FROM commitment_agency_read l
+                                                      WHERE l.commitment_id = a.commitment_id AND l.role = 'lead'
+                                                        AND l.party = a.party)
+                      ORDER BY a.commitment_id, a.party, a.at DESC, a.id DESC) s
+                GROUP BY s.commitment_id
             ), history AS (
                 -- one pass over the history: what it said by then, and the first target date change after then
                 SELECT h.commitment_id,
@@ -76,20 +88,21 @@ class StatusQuery {
                            AS evidence,
                        (array_agg(h.detail ORDER BY h.at DESC, h.id DESC)
                            FILTER (WHERE h.action = 'task-completed' AND h.at <= :asOf))[1] AS last_completion
-                FROM commitment_history h JOIN c ON c.id = h.commitment_id
+                FROM commitment_history_read h JOIN c ON c.id = h.commitment_id
                 GROUP BY h.commitment_id
             ), task AS (
-                SELECT c.id AS commitment_id, t.id_, t.name_, t.start_time_, t.due_date_,
+                SELECT c.id AS commitment_id, t.id_, t.name_, t.task_def_key_, t.start_time_, t.due_date_,
                        t.end_time_ <= :asOf AND t.delete_reason_ = 'completed' AS done,
                        t.start_time_ <= :asOf AND (t.end_time_ IS NULL OR t.end_time_ > :asOf) AS open
                 FROM c JOIN act_hi_taskinst t ON t.proc_inst_id_ = c.process_instance_id
             ), tasks AS (
-                SELECT commitment_id, count(*) FILTER (WHERE done) AS done, count(*) FILTER (WHERE open) AS open
+                SELECT commitment_id, array_agg(task_def_key_) FILTER (WHERE done) AS done_keys,
+                       array_agg(task_def_key_) FILTER (WHERE open) AS open_keys
                 FROM task GROUP BY commitment_id
             ), open_task AS (
                 -- only an open task's deadline counts: as it was then, from task_due_date (a task older than that
                 -- table: the engine's); claimed when its last assignee change by then set an assignee
-                SELECT t.commitment_id, t.name_, t.start_time_,
+                SELECT t.commitment_id, t.id_, t.name_, t.task_def_key_, t.start_time_,
                        CASE WHEN due.known THEN due.due_date WHEN due.known IS NULL THEN t.due_date_ END AS due,
                        coalesce(assignee.operation_type_ = 'add', false) AS claimed
                 FROM task t
@@ -102,25 +115,43 @@ class StatusQuery {
                 WHERE t.open
             ), next_task AS (
                 SELECT commitment_id, min(due) AS next_due, min(due) FILTER (WHERE NOT claimed) AS next_unstarted_due,
-                       (array_agg(name_ ORDER BY due NULLS LAST, start_time_))[1] AS current_step
+                       -- the task id breaks a tie (two tracks started at once, due the same day): one answer
+                       (array_agg(task_def_key_ ORDER BY due NULLS LAST, start_time_, id_))[1] AS current_step,
+                       (array_agg(id_ ORDER BY due NULLS LAST, start_time_, id_))[1] AS current_task,
+                       (array_agg(start_time_ ORDER BY due NULLS LAST, start_time_, id_))[1] AS waiting_since
                 FROM open_task GROUP BY commitment_id
+            ), waiting AS (
+                -- who holds the ball: the agencies (candidate groups) the current step is offered to by then, each
+                -- group as its last link change left it (a group taken off the task no longer holds it)
+                SELECT g.commitment_id, string_agg(g.group_id_, ',') FILTER (WHERE g.operation_type_ = 'add')
+                           AS waiting_on
+                FROM (SELECT DISTINCT ON (n.commitment_id, l.group_id_) n.commitment_id, l.group_id_,
+                             l.operation_type_
+                      FROM next_task n JOIN act_hi_identitylink l ON l.task_id_ = n.current_task
+                      WHERE l.type_ = 'candidate' AND l.group_id_ IS NOT NULL AND l.timestamp_ <= :asOf
+                      ORDER BY n.commitment_id, l.group_id_, l.timestamp_ DESC, l.id_ DESC) g
+                GROUP BY g.commitment_id
             ), override AS (
                 SELECT DISTINCT ON (o.commitment_id) o.commitment_id, o.status, o.comment
-                FROM status_override o JOIN c ON c.id = o.commitment_id WHERE o.at <= :asOf
+                FROM status_override_read o JOIN c ON c.id = o.commitment_id WHERE o.at <= :asOf
                 ORDER BY o.commitment_id, o.at DESC
             )
-            SELECT c.id, c.code, c.meeting_code, c.title, c.kind,
+            SELECT c.id, c.code, c.meeting_code, c.title, c.title_es, c.kind,
                    CASE WHEN history.target_then IS NOT NULL THEN CAST(history.target_then AS date)
                         WHEN history.target_changed_later THEN CAST(history.target_before_change AS date)
                         ELSE c.target_date END AS target_date,
                    c.continuing, c.quote,
                    c.source_document, c.process_instance_id, leads.leads, history.closing,
                    p.state_ = 'COMPLETED' AND p.end_time_ <= :asOf AS process_completed,
-                   coalesce(tasks.done, 0) AS done, coalesce(tasks.open, 0) AS open, next_task.next_due,
+                   tasks.done_keys, tasks.open_keys, p.proc_def_id_ AS process_definition,
+                   p.end_time_ <= :asOf AS process_ended, next_task.next_due,
                    next_task.next_unstarted_due, next_task.current_step, history.last_at, history.evidence,
                    coalesce(history.last_completion -> 'values' ->> 'blocker', 'false') = 'true' AS blocked,
                    history.last_completion -> 'values' ->> 'blockerNote' AS blocker_note,
-                   override.status AS override_status, override.comment AS override_comment
+                   override.status AS override_status, override.comment AS override_comment,
+                   waiting.waiting_on, next_task.waiting_since,
+                   coalesce(assessed.complied = leads.parties AND assessed.scored = assessed.complied, false)
+                       AS complied_by_all
             FROM c
             LEFT JOIN leads ON leads.commitment_id = c.id
             LEFT JOIN history ON history.commitment_id = c.id
@@ -128,15 +159,19 @@ class StatusQuery {
             LEFT JOIN tasks ON tasks.commitment_id = c.id
             LEFT JOIN next_task ON next_task.commitment_id = c.id
             LEFT JOIN override ON override.commitment_id = c.id
+            LEFT JOIN waiting ON waiting.commitment_id = c.id
+            LEFT JOIN assessed ON assessed.commitment_id = c.id
             ORDER BY c.meeting_code, c.code
             """;
 
     private final JdbcClient jdbc;
     private final ReportDays days;
+    private final ProcessSteps steps;
 
-    StatusQuery(JdbcClient jdbc, ReportDays days) {
+    StatusQuery(JdbcClient jdbc, ReportDays days, ProcessSteps steps) {
         this.jdbc = jdbc;
         this.days = days;
+        this.steps = steps;
     }
 
     /**
@@ -158,12 +193,18 @@ class StatusQuery {
      */
     List<CommitmentStatus> statuses(Timestamp asOf, LocalDate today, Timestamp recordedBy, ReportFilter filter,
                                     Set<String> visibleTo, StatusRules rules) {
+        return statuses(asOf, today, recordedBy, filter, visibleTo, rules, "en");
+    }
+
+    /** The same, with titles and steps in that language ({@code en}, {@code es}). */
+    List<CommitmentStatus> statuses(Timestamp asOf, LocalDate today, Timestamp recordedBy, ReportFilter filter,
+                                    Set<String> visibleTo, StatusRules rules, String language) {
         Map<String, Object> parameters = filterParameters(filter, visibleTo);
         parameters.put("asOf", asOf);
         parameters.put("today", today);
         parameters.put("recordedBy", recordedBy);
         parameters.put("work", WORK.toArray(String[]::new));
-        return jdbc.sql(SQL).params(parameters).query((rs, row) -> line(rs, today, rules)).list();
+        return jdbc.sql(SQL).params(parameters).query((rs, row) -> line(rs, today, rules, language)).list();
     }
 
     /**
@@ -180,8 +221,8 @@ class StatusQuery {
         }
 
         Status statusOn(LocalDate day, StatusRules rules) {
-            return rules.apply(new StatusRules.Facts("open", false, agreedTarget, continuing, null, null, false, null),
-                    day);
+            return rules.apply(new StatusRules.Facts("open", false, agreedTarget, continuing, null, null, false, null,
+                    false), day);
         }
     }
 
@@ -199,8 +240,8 @@ class StatusQuery {
                         SELECT c.code, c.created_at, m.held_on, c.continuing,
                                CASE WHEN first_change.detail IS NULL THEN c.target_date
                                     ELSE CAST(nullif(first_change.detail ->> 'from', 'null') AS date) END AS agreed_target
-                        FROM commitment c JOIN meeting m ON m.id = c.meeting_id
-                        LEFT JOIN LATERAL (SELECT h.detail FROM commitment_history h
+                        FROM commitment_read c JOIN meeting_read m ON m.id = c.meeting_id
+                        LEFT JOIN LATERAL (SELECT h.detail FROM commitment_history_read h
                                            WHERE h.commitment_id = c.id AND h.action = 'target-date-changed'
                                            ORDER BY h.at, h.id LIMIT 1) first_change ON true
                         WHERE c.created_at > :after AND c.created_at <= :by AND m.held_on <= :heldBy
@@ -235,7 +276,7 @@ class StatusQuery {
         Map<String, Map<String, Score>> scores = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT DISTINCT ON (a.commitment_id, a.party) c.code, a.party, a.score, a.period, a.rationale
-                        FROM assessment a JOIN commitment c ON c.id = a.commitment_id
+                        FROM assessment_read a JOIN commitment_read c ON c.id = a.commitment_id
                         WHERE a.at <= :at AND (CAST(:period AS text) IS NULL OR a.period = :period)
                         ORDER BY a.commitment_id, a.party, a.at DESC, a.id DESC""")
                 .param("at", at).param("period", period)
@@ -246,7 +287,8 @@ class StatusQuery {
         return scores;
     }
 
-    private CommitmentStatus line(ResultSet rs, LocalDate asOf, StatusRules rules) throws SQLException {
+    private CommitmentStatus line(ResultSet rs, LocalDate asOf, StatusRules rules, String language)
+            throws SQLException {
         String closing = rs.getString("closing");
         String lifecycle = "closed-not-implemented".equals(closing) ? "not_implemented"
                 : "cancelled".equals(closing) ? "cancelled" : "open";
@@ -254,21 +296,32 @@ class StatusQuery {
         LocalDate lastActivity = day(rs.getTimestamp("last_at"));
         var facts = new StatusRules.Facts(lifecycle, rs.getBoolean("process_completed"),
                 rs.getObject("target_date", LocalDate.class), rs.getBoolean("continuing"), nextDeadline,
-                day(rs.getTimestamp("next_unstarted_due")), rs.getBoolean("blocked"), lastActivity);
+                day(rs.getTimestamp("next_unstarted_due")), rs.getBoolean("blocked"), lastActivity,
+                rs.getBoolean("complied_by_all"));
         Status derived = rules.apply(facts, asOf);
         String override = rs.getString("override_status");
         var leads = new LinkedHashMap<String, String>();
+        var progress = steps.progress(rs.getString("process_definition"), strings(rs.getArray("done_keys")),
+                strings(rs.getArray("open_keys")), rs.getBoolean("process_ended"));
         String joined = rs.getString("leads");
         if (joined != null) {
             Arrays.stream(joined.split(",")).forEach(pair -> leads.put(pair.substring(0, 2), pair.substring(3)));
         }
-        return new CommitmentStatus(rs.getString("code"), rs.getString("meeting_code"), rs.getString("title"),
+        String title = "es".equals(language) && rs.getString("title_es") != null ? rs.getString("title_es")
+                : rs.getString("title");
+        String step = rs.getString("current_step") == null ? null
+                : steps.step(rs.getString("process_definition"), rs.getString("current_step"), language);
+        return new CommitmentStatus(rs.getString("code"), rs.getString("meeting_code"), title,
                 rs.getString("kind"), override == null ? derived : Status.valueOf(override), derived,
-                override == null ? null : rs.getString("override_comment"), leads, rs.getString("current_step"),
-                nextDeadline, rs.getObject("target_date", LocalDate.class), rs.getInt("done"),
-                rs.getInt("done") + rs.getInt("open"), rs.getString("quote"), rs.getString("source_document"),
+                override == null ? null : rs.getString("override_comment"), leads, step,
+                nextDeadline, rs.getObject("target_date", LocalDate.class), progress.done(), progress.onPath(), rs.getString("quote"), rs.getString("source_document"),
                 strings(rs.getArray("evidence")), rs.getBoolean("blocked"), rs.getString("blocker_note"), lastActivity,
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"), agencies(rs.getString("waiting_on")),
+                day(rs.getTimestamp("waiting_since")), facts.compliedByAll());
+    }
+
+    private static List<String> agencies(String joined) {
+        return joined == null ? List.of() : Arrays.stream(joined.split(",")).sorted().toList();
     }
 
     private LocalDate day(Timestamp timestamp) {

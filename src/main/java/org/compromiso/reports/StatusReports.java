@@ -3,6 +3,7 @@ package org.compromiso.reports;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,6 +28,8 @@ public class StatusReports {
 
     private static final List<String> PARTIES = List.of("MX", "US", "PA", "GT");
     private static final Set<Status> FINAL = Set.of(Status.DONE, Status.NOT_IMPLEMENTED, Status.CANCELLED);
+    private static final int MAX_WEEKLY = 26;
+    private static final int MAX_POINTS = 60;
 
     private final StatusQuery query;
     private final StatusSnapshots snapshots;
@@ -58,7 +61,7 @@ public class StatusReports {
                               String language) {
         query.planForEachRun();
         StatusRules rules = properties.rules();
-        List<CommitmentStatus> all = query.statuses(at, asOf, at, filter, visibleTo, rules);
+        List<CommitmentStatus> all = query.statuses(at, asOf, at, filter, visibleTo, rules, language);
         List<CommitmentStatus> lines = filter.status() == null ? all
                 : all.stream().filter(line -> line.status() == filter.status()).toList();
         // the report itself is the trend's last bar, and the day a week before serves both the changes and the bar
@@ -68,7 +71,8 @@ public class StatusReports {
             byDay.put(asOf, byCode(all));
         }
         Instant now = days.now();
-        List<LocalDate> settled = Stream.concat(trendDays(asOf).stream(), Stream.of(asOf.minusDays(7))).distinct()
+        List<LocalDate> trendDays = trendDays(asOf, filter.trendSince());
+        List<LocalDate> settled = Stream.concat(trendDays.stream(), Stream.of(asOf.minusDays(7))).distinct()
                 .filter(day -> !byDay.containsKey(day) && days.endOf(day).before(at)
                         && days.settled(day, now)).toList();
         byDay.putAll(snapshots.statuses(settled, at, filter, visibleTo, rules));
@@ -89,7 +93,7 @@ public class StatusReports {
                                 && !line.nextDeadline().isAfter(asOf.plusDays(properties.upcomingDays())))
                         .sorted(Comparator.comparing(CommitmentStatus::nextDeadline)).toList(),
                 filterLines(open, CommitmentStatus::blocked), PARTIES, compliance, averages(compliance),
-                trend(asOf, statusesOn));
+                trend(trendDays, statusesOn));
     }
 
     /**
@@ -112,18 +116,37 @@ public class StatusReports {
         return lines.stream().filter(which).toList();
     }
 
-    /** The trend's days, oldest first: the report's own and one a week before it, back {@code trendWeeks}. */
-    private List<LocalDate> trendDays(LocalDate asOf) {
+    /**
+     * The trend's days, oldest first, ending with the report's own: one a week back {@code trendWeeks}; or from
+     * {@code since}, a week apart up to half a year back and a month apart beyond (a bar a week since 2023 would be
+     * too thin to read, and each settled day is one snapshot).
+     */
+    List<LocalDate> trendDays(LocalDate asOf, LocalDate since) {
         var days = new ArrayList<LocalDate>();
-        for (int week = properties.trendWeeks() - 1; week >= 0; week--) {
-            days.add(asOf.minusWeeks(week));
+        if (since == null) {
+            for (int week = properties.trendWeeks() - 1; week >= 0; week--) {
+                days.add(asOf.minusWeeks(week));
+            }
+            return days;
+        }
+        if (!since.isBefore(asOf)) {
+            return List.of(asOf);
+        }
+        boolean monthly = since.isBefore(asOf.minusWeeks(MAX_WEEKLY));
+        // a range of decades (a meeting dated 1990 by mistake) stays within MAX_POINTS bars, months apart
+        long months = Math.max(1, (ChronoUnit.MONTHS.between(since, asOf) + MAX_POINTS - 1) / MAX_POINTS);
+        for (LocalDate day = asOf; !day.isBefore(since); day = monthly ? day.minusMonths(months) : day.minusWeeks(1)) {
+            days.add(0, day);
+        }
+        if (!days.get(0).equals(since)) {
+            days.add(0, since);
         }
         return days;
     }
 
-    private List<StatusReport.TrendPoint> trend(LocalDate asOf,
+    private List<StatusReport.TrendPoint> trend(List<LocalDate> trendDays,
                                                 Function<LocalDate, Map<String, Status>> statusesOn) {
-        return trendDays(asOf).stream()
+        return trendDays.stream()
                 .map(day -> new StatusReport.TrendPoint(day, counts(statusesOn.apply(day).values()))).toList();
     }
 

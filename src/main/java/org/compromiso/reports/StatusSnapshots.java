@@ -68,7 +68,7 @@ class StatusSnapshots {
         parameters.put("days", sqlDays);
         jdbc.sql("""
                         SELECT s.day, c.code, s.status FROM status_snapshot s
-                        JOIN commitment c ON c.id = s.commitment_id JOIN meeting m ON m.id = c.meeting_id
+                        JOIN commitment_read c ON c.id = s.commitment_id JOIN meeting_read m ON m.id = c.meeting_id
                         WHERE s.day = ANY (:days) AND """ + StatusQuery.FILTER)
                 .params(parameters)
                 .query(rs -> {
@@ -101,7 +101,7 @@ class StatusSnapshots {
             jdbc.sql("""
                             INSERT INTO status_snapshot (day, commitment_id, status)
                             SELECT :day, c.id, s.status FROM unnest(:codes, :statuses) AS s (code, status)
-                            JOIN commitment c ON c.code = s.code""")
+                            JOIN commitment_read c ON c.code = s.code""")
                     .param("day", day)
                     .param("codes", lines.stream().map(CommitmentStatus::code).toArray(String[]::new))
                     .param("statuses", lines.stream().map(line -> line.status().name()).toArray(String[]::new))

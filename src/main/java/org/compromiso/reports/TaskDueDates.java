@@ -4,8 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.compromiso.identity.ServiceWork;
-import org.springframework.context.event.EventListener;
+import org.compromiso.engine.ServiceWork;
+import org.compromiso.engine.TaskHook;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * write: a record of facts, never a change to them.
  */
 @Component
-class TaskDueDates {
+@Order(4)
+class TaskDueDates implements TaskHook {
 
     private final JdbcClient jdbc;
     private final ServiceWork serviceWork;
@@ -29,7 +31,7 @@ class TaskDueDates {
      * Read just before the transaction commits, as the transaction left the task: a listener of the model may set
      * the due date after this one has seen the task's create event.
      */
-    @EventListener
+    @Override
     public void taskEvent(DelegateTask task) {
         serviceWork.atCommit("due date", task, touched -> record(touched.latest(), touched.changedAt()));
     }

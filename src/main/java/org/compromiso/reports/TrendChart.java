@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.web.util.HtmlUtils;
+
 /**
  * The status trend as stacked bars, drawn here as SVG markup rather than in the browser: the page must work
  * without JavaScript (our Content-Security-Policy forbids inline scripts), and the PDF renderer runs none.
@@ -13,6 +15,7 @@ final class TrendChart {
 
     private static final int WIDTH = 640, LEFT = 36, RIGHT = 8, TOP = 10, BASE = 168;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+    private static final DateTimeFormatter DAY_OF_YEAR = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private TrendChart() {
     }
@@ -22,18 +25,20 @@ final class TrendChart {
         long max = Math.max(1, bars.stream().mapToLong(TrendChart::total).max().orElse(0));
         double slot = (double) (WIDTH - LEFT - RIGHT) / Math.max(1, bars.size());
         double barWidth = Math.min(40, slot * 0.7);
-        int labelEvery = (int) Math.ceil(bars.size() / 12.0); // more day labels than that would overlap
+        // more day labels than that would overlap; a trend across years names the year
+        int labelEvery = (int) Math.ceil(bars.size() / (double) (acrossYears(bars) ? 8 : 12));
+        DateTimeFormatter dayFormat = acrossYears(bars) ? DAY_OF_YEAR : DAY;
         var svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"220\""
                 + " viewBox=\"0 0 640 220\" role=\"img\" class=\"trend-chart\""
                 + " font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\" fill=\"#1d2733\">");
-        svg.append("<title>").append(escape(labels.getOrDefault("trend", "Trend"))).append("</title>")
+        svg.append("<title>").append(xml(labels.getOrDefault("trend", "Trend"))).append("</title>")
                 .append(String.format(Locale.ROOT, "<path d=\"M%d %dV%dH%d\" fill=\"none\" stroke=\"#5b6775\"/>",
                         LEFT, TOP, BASE, WIDTH - RIGHT))
                 .append(text(LEFT - 4, TOP + 4, "end", Long.toString(max)))
                 .append(text(LEFT - 4, BASE, "end", "0"));
         for (int i = 0; i < bars.size(); i++) {
             StatusReport.TrendPoint point = bars.get(i);
-            String day = DAY.format(point.day());
+            String day = dayFormat.format(point.day());
             double x = LEFT + i * slot + (slot - barWidth) / 2;
             double y = BASE;
             for (Status status : Status.values()) {
@@ -42,7 +47,7 @@ final class TrendChart {
                     double height = (BASE - TOP) * (double) count / max;
                     y -= height;
                     svg.append(rect(x, y, barWidth, height, status)).append("<title>")
-                            .append(escape(day + " " + label(status, labels) + ": " + count)).append("</title></rect>");
+                            .append(xml(day + " " + label(status, labels) + ": " + count)).append("</title></rect>");
                 }
             }
             if (i % labelEvery == 0) {
@@ -70,6 +75,10 @@ final class TrendChart {
         };
     }
 
+    private static boolean acrossYears(List<StatusReport.TrendPoint> bars) {
+        return !bars.isEmpty() && bars.get(0).day().getYear() != bars.get(bars.size() - 1).day().getYear();
+    }
+
     private static long total(StatusReport.TrendPoint point) {
         return point.counts().values().stream().mapToLong(Long::longValue).sum();
     }
@@ -85,10 +94,11 @@ final class TrendChart {
 
     private static String text(double x, double y, String anchor, String content) {
         return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>",
-                x, y, anchor, escape(content));
+                x, y, anchor, xml(content));
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** The text escaped for XML: the PDF renderer parses the chart as XML, where HTML's named entities are unknown. */
+    private static String xml(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

@@ -1,10 +1,9 @@
 package org.compromiso.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.compromiso.commitments.Actor;
 import org.compromiso.commitments.CommitmentRegistry;
-import org.springframework.context.event.EventListener;
+import org.compromiso.engine.ProcessEndHook;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  * process deleted because the desk closed or cancelled the commitment ends "canceled" and changes nothing.
  */
 @Component
-class ProcessEndRecorder {
+class ProcessEndRecorder implements ProcessEndHook {
 
     private final CommitmentRegistry registry;
 
@@ -20,9 +19,7 @@ class ProcessEndRecorder {
         this.registry = registry;
     }
 
-    // the process instance's own activity instance id is its id: this tells the process's end from its activities'
-    @EventListener(condition = "#execution.eventName == '" + ExecutionListener.EVENTNAME_END + "'"
-            + " && #execution.activityInstanceId == #execution.processInstanceId && !#execution.canceled")
+    @Override
     public void processEnded(DelegateExecution execution) {
         String code = execution.getProcessBusinessKey();
         if (code != null) {

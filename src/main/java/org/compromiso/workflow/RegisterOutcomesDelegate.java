@@ -35,7 +35,7 @@ public class RegisterOutcomesDelegate implements JavaDelegate {
         var outcomes = RecordedOutcomes.of(execution, clock.getZone());
         if (meetings.idOf(outcomes.meetingCode()).isEmpty()) {
             meetings.insert(new Meeting(outcomes.meetingCode(), "Bilateral meeting of " + outcomes.heldOn()
-                    + " (prepared by " + outcomes.parentCode() + ")", outcomes.heldOn(),
+                    + " (prepared by " + outcomes.parentCode() + ")", outcomes.heldOn(), null,
                     String.valueOf(execution.getVariable("meetingPlace")), null, List.of(), Map.of()));
         }
         var actor = new Actor(recordedBy(execution), "engine");

@@ -2,6 +2,7 @@ package org.compromiso.workflow;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,20 @@ public class TaskForms {
                 JsonNode validate = component.path("validate");
                 var values = new ArrayList<String>();
                 component.path("values").forEach(value -> values.add(value.path("value").asText()));
+                JsonNode properties = component.path("properties");
                 fields.add(new TaskForm.Field(component.get("key").asText(), component.path("type").asText(),
                         component.path("label").asText(null), validate.path("required").asBoolean(false),
                         validate.path("pattern").asText(null), List.copyOf(values),
-                        validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null));
+                        validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
+                        decimal(validate.path("min")), decimal(validate.path("max")),
+                        properties.path("ahead").asText("false").equals("true"),
+                        properties.path("after").asText(null)));
             }
             collect(component.path("components"), fields);
         }
+    }
+
+    private static BigDecimal decimal(JsonNode limit) {
+        return limit.isNumber() ? limit.decimalValue() : null;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.compromiso.workflow.TrialForm;
 
 /** A process of the benchmark's own, deployed at run time: a start event, user tasks in a row, an end event. */
 final class BenchModel {
@@ -12,7 +13,7 @@ final class BenchModel {
     record UserTask(String id, String attributes, String extensions) {
 
         String xml() {
-            return "<bpmn:userTask id=\"" + id + "\" " + attributes + ">"
+            return "<bpmn:userTask id=\"" + id + "\" " + attributes + " " + TrialForm.ATTRIBUTES + ">"
                     + (extensions.isEmpty() ? "" : "<bpmn:extensionElements>" + extensions + "</bpmn:extensionElements>")
                     + "</bpmn:userTask>\n";
         }
@@ -40,6 +41,7 @@ final class BenchModel {
                     .append("\" targetRef=\"").append(ids.get(i)).append("\"/>\n");
         }
         xml.append("</bpmn:process>\n</bpmn:definitions>");
-        engine.getRepositoryService().createDeployment().addString(processId + ".bpmn", xml.toString()).deploy();
+        engine.getRepositoryService().createDeployment().addString(processId + ".bpmn", xml.toString())
+                .addString(TrialForm.RESOURCE, TrialForm.JSON).deploy();
     }
 }

@@ -25,12 +25,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real, headless Chromium driven by Playwright: Debian's {@code /usr/bin/chromium} (or
  * {@code COMPROMISO_CHROMIUM}); Playwright's own browser download is switched off. Each test gets fresh
  * browser contexts (one per user); a screenshot is saved under {@code target/browser/} at each key step and
- * when a test fails. Without a Chromium the tests are skipped with a hint, except in CI, where they fail.
+ * when a test fails, and the README's under {@code docs/screenshots/}. Without a Chromium the tests are skipped
+ * with a hint, except in CI, where they fail.
  */
 public final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterTestExecutionCallback, AfterEachCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "browser");
+    /** The README's pictures: taken by the tests, so they show what the service does today. */
+    static final Path README_SCREENSHOTS = Path.of("docs", "screenshots");
 
     private Playwright playwright;
     private Browser browser;
@@ -72,11 +75,28 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Befo
         return browserContext.newPage();
     }
 
+    /** A new browser window signed in as this demo user through the sign-in page, at the service of this base URL. */
+    public Page signIn(String baseUrl, String user) {
+        Page page = newPage();
+        page.navigate(baseUrl + "/login");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("button[type=submit]").click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/camunda/app/.*"));
+        return page;
+    }
+
     /** Saves what the page shows now as {@code target/browser/<test>-<step>.png}. */
     public Path screenshot(Page page, String step) {
         Path file = SCREENSHOTS.resolve(testName + "-" + step + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
+    }
+
+    /** Saves what the page shows now as the README's {@code docs/screenshots/<name>.png}, besides the test's own. */
+    public void screenshotForReadme(Page page, String name) {
+        screenshot(page, name);
+        page.screenshot(new Page.ScreenshotOptions().setPath(README_SCREENSHOTS.resolve(name + ".png")));
     }
 
     @Override

@@ -4,12 +4,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,7 +30,6 @@ import org.compromiso.CompromisoTest;
 import org.compromiso.commitments.Actor;
 import org.compromiso.commitments.CommitmentRegistry;
 import org.compromiso.commitments.NewCommitment;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,14 +37,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What coordinators and leadership do in their browsers, in a real Chromium against the service on a random
- * port with the demo catalog: Tasklist, the report page and the mail page. Runs after the other tests that
- * share this application context, since it moves the demo's Darién visit on.
+ * port with the demo catalog: Tasklist, the report page and the mail page. A test that moves a process on
+ * registers a commitment of its own, so the demo's stay as other test classes read them, in any order.
  */
 @CompromisoTest
-@Order(Integer.MAX_VALUE / 2 + 1)
 class CoordinatorsDayTest {
 
     private static final String DARIEN = "MXUS-2401-DARIEN-VISIT";
+    // SRE's account speaks Spanish: its forms take dates day first, dd/mm/aaaa (issue 19)
+    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter SPANISH_DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(Locale.forLanguageTag("es"));
 
     @RegisterExtension
     static final Chromium chromium = new Chromium();
@@ -56,38 +64,106 @@ class CoordinatorsDayTest {
     ObjectMapper json;
 
     @Test
-    void sreCoordinatorCompletesTheDarienTaskInTasklistAndPanamaGetsTheNextOne() throws Exception {
-        Task proposal = openTask(DARIEN, "Task_ProposeVisitDates");
+    void sreProposesDatesWithEvidenceAndPanamaSignsInFromTheMailSeesThemWithItsOwnEvidenceEmptyAndAccepts()
+            throws Exception {
+        String visit = "BROWSER-DARIEN-" + System.nanoTime() % 100_000;
+        registry.register(new NewCommitment(visit, "MX-US-2024-01-19", "Carry out a joint visit to the Darién with Panama",
+                null, "darien-joint-visit", Map.of("MX", "sre", "US", "state", "PA", "pamire"), List.of(),
+                LocalDate.now().plusMonths(6), null, false, "normal", new NewCommitment.Provenance(
+                        "001_ae9539afecd76ba5.txt",
+                        "Mexico and the United States agreed to carry out a joint visit to Darién.", "en")),
+                new Actor("deskOfficer", "api"));
+        Task proposal = openTask(visit, "Task_ProposeVisitDates");
         Page sre = logIn("sreCoordinator");
-        sre.navigate(url("/camunda/app/tasklist/"));
+        // other classes may have given SRE sooner tasks: the coordinator searches by the commitment's code
+        sre.navigate(url("/camunda/app/tasklist/default/#/?searchQuery=" + URLEncoder.encode("""
+                [{"type":"processInstanceBusinessKey","operator":"eq","value":"%s","name":""}]""".formatted(visit),
+                StandardCharsets.UTF_8)));
 
         Locator card = taskCard(sre, proposal);
-        assertThat(card).containsText("Propose visit dates");
+        assertThat(sre.locator("li.task")).hasCount(1);
+        // SRE's account speaks Spanish (issue 19): Tasklist and the task's name are in Spanish
+        assertThat(card).containsText(visit + " · Carry out a joint visit to the Darién with Panama — Proponer fechas de la visita");
         assertThat(card).containsText("Joint visit to the Darién");
-        assertThat(card.locator(".due-date")).containsText("Due");
-        chromium.screenshot(sre, "1-task-list");
+        assertThat(card.locator(".due-date")).containsText("Vencimiento");
+        chromium.screenshotForReadme(sre, "sre-task-list");
 
         card.locator("h4.task a").click();
+        // the header above the form says what the task is about, in SRE's Spanish
+        Locator sreContext = sre.locator(".compromiso-task-context");
+        assertThat(sreContext).containsText(visit);
+        assertThat(sreContext).containsText("Carry out a joint visit to the Darién with Panama");
+        assertThat(sreContext).containsText("agreed to carry out a joint visit to Darién");
+        assertThat(sreContext).containsText("Secretaría de Relaciones Exteriores");
+        assertThat(sreContext).containsText("Propose to Panama a window");
+        // SRE's Tasklist speaks Spanish: its tabs read Descripción and Formulario
+        sre.locator(".task-details .nav-tabs a").filter(new Locator.FilterOptions().setHasText("Descripción")).click();
+        assertThat(sre.locator(".description-pane")).containsText("Propose to Panama a window");
+        sre.locator(".task-details .nav-tabs a").filter(new Locator.FilterOptions().setHasText("Formulario")).click();
         sre.locator("button.claim").click();
-        fill(sre, "Proposed first day", "06/03/2024");
-        fill(sre, "Proposed last day", "06/07/2024");
+        // the claim renders the form again: what was typed before that is lost
+        assertThat(sre.locator("button.claim")).hasCount(0);
+        // the proposed window must lie ahead (the form says so)
+        LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).plusMonths(3);
+        fill(sre, "Proposed first day", firstDay.format(DAY_FIRST));
+        fill(sre, "Proposed last day", firstDay.plusDays(4).format(DAY_FIRST));
         fill(sre, "Note to Panama", "Metetí and Lajas Blancas reception stations");
         fill(sre, "Evidence link (URL)", "https://www.gob.mx/sre/prensa/darien-visit-proposal");
+        fill(sre, "Evidence note", "Diplomatic note SRE-0042 to Panama's foreign ministry");
         chromium.screenshot(sre, "2-form-filled");
-        sre.locator("button:has-text('Complete')").click();
+        sre.locator("button:has-text('Completar')").click();
         assertThat(card).hasCount(0);
 
-        Task confirmation = openTask(DARIEN, "Task_ConfirmPanamaParticipation");
-        Page panama = logIn("pamireCoordinator");
-        panama.navigate(url("/camunda/app/tasklist/"));
-        assertThat(taskCard(panama, confirmation)).containsText("Confirm Panama's participation");
-        chromium.screenshot(panama, "3-next-task-for-panama");
+        Task confirmation = openTask(visit, "Task_ConfirmPanamaParticipation");
+        String link = reminderLink("pamireCoordinator", visit, confirmation);
+        // Panama is signed out when it reads the mail: the link goes through sign-in to its task
+        Page panama = chromium.newPage();
+        panama.navigate(link);
+        panama.locator("#username").fill("pamireCoordinator");
+        panama.locator("#password").fill("demo");
+        panama.locator("button[type=submit]").click();
+        panama.waitForURL(Pattern.compile(".*/camunda/app/tasklist/.*task=" + confirmation.getId() + ".*"));
+        assertThat(panama.locator(".task-details h2").first()).containsText("Confirmar la participación de Panamá");
 
-        JsonNode completed = historyEntry(sre, DARIEN, "Task_ProposeVisitDates");
-        assertThat(completed.at("/action").asText()).isEqualTo("task-completed");
-        assertThat(completed.at("/actor").asText()).isEqualTo("sreCoordinator");
-        assertThat(completed.at("/detail/values/evidenceLink").asText())
+        Locator context = panama.locator(".compromiso-task-context");
+        assertThat(context).containsText(visit);
+        assertThat(context).containsText("Lo acordado");
+        assertThat(context).containsText("Ministerio de Relaciones Exteriores de Panamá");
+        Locator sresAnswer = context.locator(".compromiso-answer[data-task='Task_ProposeVisitDates']");
+        assertThat(sresAnswer).containsText(SPANISH_DATE.format(firstDay));
+        assertThat(sresAnswer).containsText(SPANISH_DATE.format(firstDay.plusDays(4)));
+        assertThat(sresAnswer).containsText("Metetí and Lajas Blancas reception stations");
+        assertThat(sresAnswer).containsText("Diplomatic note SRE-0042");
+
+        panama.locator("button.claim").click();
+        // claimed: Tasklist names the assignee and loads the form again, now to be filled
+        assertThat(panama.locator("button.claim")).hasCount(0);
+        assertThat(panama.locator(".compromiso-task-context")).containsText("Metetí");
+        assertThat(field(panama, "Evidence link (URL)")).isEditable();
+        assertThat(field(panama, "Evidence link (URL)")).hasValue("");
+        assertThat(field(panama, "Evidence note")).hasValue("");
+        chromium.screenshotForReadme(panama, "panama-sees-sre-proposal");
+        field(panama, "Evidence note").scrollIntoViewIfNeeded();
+        chromium.screenshot(panama, "panama-own-evidence-empty");
+
+        panama.getByLabel("Yes", new Page.GetByLabelOptions().setExact(true)).check();
+        fill(panama, "First day of the visit", firstDay.format(DAY_FIRST));
+        fill(panama, "Panama's comment", "Panamá participa con SENAFRONT");
+        panama.locator("button:has-text('Completar')").click();
+        assertThat(taskCard(panama, confirmation)).hasCount(0);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(visit)
+                .taskDefinitionKey("Task_ConfirmPanamanianDelegation").count() == 1);
+        JsonNode proposed = historyEntry(sre, visit, "Task_ProposeVisitDates");
+        assertThat(proposed.at("/actor").asText()).isEqualTo("sreCoordinator");
+        assertThat(proposed.at("/detail/agency").asText()).isEqualTo("sre");
+        assertThat(proposed.at("/detail/values/evidenceLink").asText())
                 .isEqualTo("https://www.gob.mx/sre/prensa/darien-visit-proposal");
+        JsonNode accepted = historyEntry(logIn("deskOfficer"), visit, "Task_ConfirmPanamaParticipation");
+        assertThat(accepted.at("/detail/agency").asText()).isEqualTo("pamire");
+        assertThat(accepted.at("/detail/values/panamaAgrees").asText()).isEqualTo("yes");
+        assertThat(accepted.at("/detail/values").has("evidenceLink")).as("SRE's evidence re-submitted as Panama's")
+                .isFalse();
     }
 
     @Test
@@ -207,12 +283,57 @@ class CoordinatorsDayTest {
         assertThat(sre.locator("body")).containsText(code);
         chromium.screenshot(sre, "1-mail");
 
-        sre.locator("ul.mail-links a").filter(new Locator.FilterOptions().setHasText("/camunda/app/tasklist/")).first()
+        sre.locator("ul.mail-links a").filter(new Locator.FilterOptions().setHasText("/tasks/")).first()
                 .click();
         sre.waitForURL(Pattern.compile(".*/camunda/app/tasklist/.*task=" + plan.getId() + ".*"));
         assertThat(sre.locator(".task-details h2, .task-details .names").first()).containsText("Plan the action");
         assertThat(taskCard(sre, plan)).hasClass(Pattern.compile("active"));
         chromium.screenshot(sre, "2-task-from-mail");
+    }
+
+    @Test
+    void theMailsLinkOpensTheTaskThroughSignInTasklistShowsTheServersRefusalAndLogoutLandsOnTheSignInPage() {
+        String code = "BROWSER-DATES-" + System.nanoTime() % 100_000;
+        registry.register(new NewCommitment(code, "MX-US-2024-01-19", "A visit whose dates are checked", null,
+                "darien-joint-visit", Map.of("MX", "sre", "US", "state", "PA", "pamire"), List.of(),
+                LocalDate.now().plusMonths(6), null, false, "normal", new NewCommitment.Provenance(
+                        "001_ae9539afecd76ba5.txt", "Mexico and the United States agreed to a joint visit.", "en")),
+                new Actor("deskOfficer", "api"));
+        Task proposal = openTask(code, "Task_ProposeVisitDates");
+
+        // signed out, as a coordinator reading the mail in the morning
+        Page sre = chromium.newPage();
+        sre.navigate(url("/tasks/" + proposal.getId()));
+        assertThat(sre.locator("h1")).hasText("Compromiso");
+        sre.locator("#username").fill("sreCoordinator");
+        sre.locator("#password").fill("demo");
+        sre.locator("button[type=submit]").click();
+        sre.waitForURL(Pattern.compile(".*/camunda/app/tasklist/.*task=" + proposal.getId() + ".*"));
+        // the task is open, whether or not its card is on the list's first page
+        assertThat(sre.locator(".task-details h2").first()).containsText("Proponer fechas de la visita");
+
+        sre.locator("button.claim").click();
+        // the claim renders the form again: what was typed before that is lost
+        assertThat(sre.locator("button.claim")).hasCount(0);
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        fill(sre, "Proposed first day", yesterday.format(DAY_FIRST));
+        fill(sre, "Proposed last day", yesterday.plusDays(10).format(DAY_FIRST));
+        sre.locator("button:has-text('Completar')").click();
+        // the form in the browser accepts a past day; the server refuses it, in the coordinator's Spanish
+        assertThat(sre.locator("body")).containsText("proposedFrom: no puede estar en el pasado");
+        Locator besideTheField = sre.locator(".fjs-form-field:has(.compromiso-field-error)");
+        assertThat(besideTheField).hasCount(1);
+        assertThat(besideTheField).containsText("Proposed first day");
+        assertThat(besideTheField.locator(".compromiso-field-error")).containsText("no puede estar en el pasado");
+        chromium.screenshot(sre, "1-refused-past-date");
+        assertThat(openTask(code, "Task_ProposeVisitDates").getId()).isEqualTo(proposal.getId());
+
+        sre.locator("li.account a.dropdown-toggle").click();
+        sre.locator("li.logout a").click();
+        sre.waitForURL(Pattern.compile(".*/login\\?logout$"));
+        assertThat(sre.locator("h1")).hasText("Compromiso");
+        assertThat(sre.locator("#username")).isVisible();
+        chromium.screenshot(sre, "2-signed-out");
     }
 
     private Page logIn(String user) {
@@ -227,12 +348,39 @@ class CoordinatorsDayTest {
 
     /** The Tasklist card of this task in the current filter. */
     private static Locator taskCard(Page page, Task task) {
-        return page.locator("li.task:has(a[href='#/?task=" + task.getId() + "'])");
+        // the card's link also carries the open tab (&detailsTab=...) once a tab was chosen
+        return page.locator("li.task:has(a[href^='#/?task=" + task.getId() + "'])");
+    }
+
+    /** The Camunda Form field with this label. */
+    private static Locator field(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(false)).first();
+    }
+
+    /**
+     * The link of the reminder mail this user gets about the task, read on the mail page: the task is made three
+     * days overdue but for a few seconds, so its reminders fall due at once.
+     */
+    private String reminderLink(String user, String code, Task task) {
+        task.setDueDate(Date.from(Instant.now().minus(3, ChronoUnit.DAYS).plusSeconds(3)));
+        tasks.saveTask(task);
+        Page mailbox = logIn(user);
+        Locator mail = mailbox.locator("a").filter(new Locator.FilterOptions().setHasText(code)).first();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            mailbox.navigate(url("/mail"));
+            return mail.count() > 0;
+        });
+        mail.click();
+        Locator link = mailbox.locator("ul.mail-links a").filter(new Locator.FilterOptions()
+                .setHasText("/tasks/" + task.getId())).first();
+        assertThat(link).isVisible();
+        String href = link.getAttribute("href");
+        return href.startsWith("/") ? url(href) : href;
     }
 
     /** Types into the Camunda Form field with this label, as a user would, and leaves the field. */
     private static void fill(Page page, String label, String value) {
-        Locator field = page.getByLabel(label, new Page.GetByLabelOptions().setExact(false)).first();
+        Locator field = field(page, label);
         field.fill(value);
         field.press("Tab");
     }

@@ -48,6 +48,14 @@ enum EngineApi {
                 new HttpEntity<>(body, headers(http, user, type)), String.class);
     }
 
+    /** POST as a browser set to this language would ({@code Accept-Language}). */
+    ResponseEntity<String> post(TestRestTemplate http, String user, String path, Object body, String language) {
+        var headers = headers(http, user, MediaType.APPLICATION_JSON);
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return http.withBasicAuth(user, PASSWORD).exchange(path(path), HttpMethod.POST, new HttpEntity<>(body, headers),
+                String.class);
+    }
+
     ResponseEntity<String> put(TestRestTemplate http, String user, String path, Object body) {
         return http.withBasicAuth(user, PASSWORD).exchange(path(path), HttpMethod.PUT,
                 new HttpEntity<>(body, headers(http, user, MediaType.APPLICATION_JSON)), String.class);

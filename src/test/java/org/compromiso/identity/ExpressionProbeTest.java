@@ -25,6 +25,7 @@ import net.jqwik.api.Builders;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.spring.JqwikSpringSupport;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -46,6 +47,8 @@ import org.springframework.test.context.TestPropertySource;
 // a context of its own: jqwik runs after the Jupiter classes, and those that close a service of their own leave
 // the webapps' static filter registrations pointing at it; the context started last is the one they serve
 @TestPropertySource(properties = "compromiso.test.context=expression-probe")
+// a service of its own, in a JVM of its own (pom.xml: surefire execution own-service-tests)
+@Tag("own-service")
 class ExpressionProbeTest {
 
     static final String USER = "gsaCoordinator";

@@ -37,16 +37,35 @@ final class FormLogin {
     }
 
     Answer logIn(String user, String password) throws IOException, InterruptedException {
+        return postForm("/login", Map.of("username", user, "password", password));
+    }
+
+    /** Signs out as a page of ours does: a form's POST with the session's CSRF token. */
+    Answer logOut() throws IOException, InterruptedException {
+        return postForm("/logout", Map.of());
+    }
+
+    /** Follows the answer's redirect, as a browser would, and returns the next answer. */
+    Answer follow(Answer answer) throws IOException, InterruptedException {
+        URI location = URI.create(root).resolve(answer.response().headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no redirect: " + answer.response().statusCode())));
+        return open(location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery()));
+    }
+
+    /** A form's POST with the CSRF token the sign-in page holds for this session. */
+    private Answer postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
         var page = open("/login").response().body();
         var token = CSRF.matcher(page);
         if (!token.find()) {
             throw new AssertionError("no CSRF token in the login page");
         }
-        String form = Map.of("username", user, "password", password, "_csrf", token.group(1)).entrySet().stream()
+        var values = new LinkedHashMap<>(fields);
+        values.put("_csrf", token.group(1));
+        String form = values.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /** The cookies this browser holds, as it would send them. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.compromiso.TestDatabase;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,8 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
         "camunda.bpm.job-execution.enabled=false",
         "compromiso.scheduling.enabled=false"})
 @ContextConfiguration(initializers = TestDatabase.class)
-// a service of its own: after the tests that share the cached context (see junit-platform.properties)
-@Order(Integer.MAX_VALUE - 3)
+// a service of its own, in a JVM of its own (pom.xml: surefire execution own-service-tests)
+@Tag("own-service")
 class ProductionCookiesTest {
 
     @LocalServerPort

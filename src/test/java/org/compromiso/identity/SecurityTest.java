@@ -96,7 +96,7 @@ class SecurityTest {
         headers.setAccept(List.of(MediaType.TEXT_HTML));
         var answer = new TestRestTemplate().exchange(http.getRootUri() + path, HttpMethod.GET,
                 new HttpEntity<>(headers), String.class);
-        assertThat(answer.getBody()).contains("Please sign in");
+        assertThat(answer.getBody()).contains("<h1>Compromiso</h1>", "Sign in", "id=\"password\"");
     }
 
     /** The README's allow-list, entry by entry: open without a login (a calendar's token is its credential). */
@@ -185,6 +185,24 @@ class SecurityTest {
         assertThat(page.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
     }
 
+    /** Anonymous writes are asked to log in (401), while a session without its CSRF token is still refused (403). */
+    @Test
+    void aPostWithoutCredentialsGets401AndASessionWithoutItsCsrfTokenStill403() throws Exception {
+        for (String path : List.of("/api/catalog", "/api/parties", "/api/commitments")) {
+            var anonymous = new TestRestTemplate().postForEntity(http.getRootUri() + path, Map.of(), String.class);
+            assertThat(anonymous.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Basic realm=\"Compromiso\"");
+        }
+        var browser = new FormLogin(http.getRootUri());
+        browser.logIn("deskOfficer", DemoUsers.PASSWORD);
+        var withoutToken = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(http.getRootUri() + "/api/catalog"))
+                        .header("Cookie", browser.cookieHeader()).header("Content-Type", "application/yaml")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("meeting: {}\n")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+    }
+
     @Test
     void sessionAndCsrfCookiesAreHttpOnlyAndSameSiteAndTheSessionIsRenewedAtLogin() throws Exception {
         var browser = new FormLogin(http.getRootUri());
@@ -210,8 +228,8 @@ class SecurityTest {
         post("admin", "/engine-rest/task/" + task.getId() + "/comment/create", Map.of("message", taskName));
 
         var page = asBrowser("leadershipReader", "/reports/status");
+        // the report names the step as the model does, not as a user renamed the task: the title carries the markup
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; {{7*7}}")
-                .contains("&lt;script&gt;alert(2)&lt;/script&gt; {{7*7}}")
                 .doesNotContain("<script>alert(");
         JsonNode inTasklist = read(EngineApi.WEBAPP.get(http, "sreCoordinator", "/task/" + task.getId()));
         JsonNode comments = read(EngineApi.WEBAPP.get(http, "leadershipReader", "/task/" + task.getId() + "/comment"));

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.compromiso.CompromisoApplication;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
+// a service of its own, in a JVM of its own (pom.xml: surefire execution own-service-tests)
+@Tag("own-service")
 class AdminPasswordCheckTest {
 
     @ParameterizedTest

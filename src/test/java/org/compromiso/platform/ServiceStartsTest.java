@@ -101,7 +101,7 @@ class ServiceStartsTest {
     @Test
     void mailPageNeedsALogin() {
         var anonymous = http.getForEntity("/mail", String.class);
-        assertThat(anonymous.getBody()).contains("Please sign in").doesNotContain("Mail catcher");
+        assertThat(anonymous.getBody()).contains("<h1>Compromiso</h1>", "Sign in").doesNotContain("Mail catcher");
         var page = http.withBasicAuth("admin", "demo").getForEntity("/mail", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("Mail catcher");
@@ -110,7 +110,7 @@ class ServiceStartsTest {
     @Test
     void tasklistAsksForALoginThenOpens() {
         var anonymous = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-        assertThat(anonymous.getBody()).contains("Please sign in").doesNotContain("Camunda Tasklist");
+        assertThat(anonymous.getBody()).contains("<h1>Compromiso</h1>", "Sign in").doesNotContain("Camunda Tasklist");
 
         var page = http.withBasicAuth("admin", "demo").getForEntity("/camunda/app/tasklist/default/", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);

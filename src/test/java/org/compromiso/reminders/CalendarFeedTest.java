@@ -26,8 +26,10 @@ class CalendarFeedTest {
 
         assertThat(feed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(feed.getHeaders().getContentType().toString()).startsWith("text/calendar");
-        assertThat(feed.getBody()).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Obtain US permits")
-                .doesNotContain("Propose visit dates");
+        // a task's name names its commitment first; long lines of the feed are folded (RFC 5545)
+        String unfolded = feed.getBody().replace("\r\n ", "");
+        assertThat(unfolded).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:MXUS-2401-OTAY-II · ")
+                .contains(" — Update US progress").doesNotContain("Propose visit dates");
         assertThat(new TestRestTemplate().getForEntity(http.getRootUri() + "/calendar/not-a-token.ics", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }

@@ -10,8 +10,10 @@ import static org.mockito.Mockito.when;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -28,6 +30,8 @@ class ReminderPolicyTest {
     static final Rule DUE = new Rule("due", Duration.ZERO, Kind.REMINDER, Audience.TASK);
     static final Rule ESCALATE = new Rule("escalate-supervisors", Duration.ofDays(3), Kind.ESCALATION,
             Audience.SUPERVISORS);
+
+    static final AgencyCalendar CALENDAR = new AgencyCalendar(ZoneId.of("America/Mexico_City"), Set.of());
 
     final RepositoryService repository = mock(RepositoryService.class);
     final ReminderPolicy policy = new ReminderPolicy(new ReminderProperties(List.of(BEFORE_7D, DUE, ESCALATE),
@@ -54,6 +58,55 @@ class ReminderPolicyTest {
         assertThat(forTask.rules()).containsExactly(DUE,
                 new Rule("escalate-supervisors", Duration.ofDays(1), Kind.ESCALATION, Audience.SUPERVISORS));
         assertThat(forTask.days()).isEqualTo(Days.WORKING);
+    }
+
+    @Test
+    void aTaskCreatedPastItsDueDateGetsTheLatestPassedRuleAtOnceThenTheRest() {
+        var forTask = new ReminderPolicy.ForTask(List.of(BEFORE_7D, DUE, ESCALATE), Days.CALENDAR);
+        var due = Instant.parse("2024-02-05T06:00:00Z");
+        var created = due.plus(Duration.ofDays(1));
+
+        assertThat(forTask.scheduleFromCreation(CALENDAR, due, created)).containsExactly(
+                new ReminderPolicy.ScheduledReminder("due", created),
+                new ReminderPolicy.ScheduledReminder("escalate-supervisors", due.plus(Duration.ofDays(3))));
+    }
+
+    @Test
+    void aTaskCreatedPastItsFirstEscalationGetsThatEscalationAtOnceAndNothingEarlier() {
+        var forTask = new ReminderPolicy.ForTask(List.of(BEFORE_7D, DUE, ESCALATE), Days.CALENDAR);
+        var due = Instant.parse("2024-02-05T06:00:00Z");
+        var created = due.plus(Duration.ofDays(4));
+
+        assertThat(forTask.scheduleFromCreation(CALENDAR, due, created))
+                .containsExactly(new ReminderPolicy.ScheduledReminder("escalate-supervisors", created));
+    }
+
+    @Test
+    void aTaskCreatedOnItsDueMomentGetsItsDueReminderAtOnce() {
+        var forTask = new ReminderPolicy.ForTask(List.of(BEFORE_7D, DUE, ESCALATE), Days.CALENDAR);
+        var due = Instant.parse("2024-02-05T06:00:00Z");
+
+        assertThat(forTask.scheduleFromCreation(CALENDAR, due, due)).first()
+                .isEqualTo(new ReminderPolicy.ScheduledReminder("due", due));
+    }
+
+    @Test
+    void aTaskCreatedBeforeItsDueDateGetsOnlyWhatIsStillToCome() {
+        var forTask = new ReminderPolicy.ForTask(List.of(BEFORE_7D, DUE, ESCALATE), Days.CALENDAR);
+        var due = Instant.parse("2024-02-05T06:00:00Z");
+        var created = due.minus(Duration.ofDays(3));
+
+        assertThat(forTask.scheduleFromCreation(CALENDAR, due, created))
+                .isEqualTo(forTask.schedule(CALENDAR, due, created))
+                .extracting(ReminderPolicy.ScheduledReminder::rule).containsExactly("due", "escalate-supervisors");
+    }
+
+    @Test
+    void aTaskWhoseRulesAreAllBeforeTheDueDateGetsNoOverdueNotice() {
+        var forTask = new ReminderPolicy.ForTask(List.of(BEFORE_7D), Days.CALENDAR);
+        var due = Instant.parse("2024-02-05T06:00:00Z");
+
+        assertThat(forTask.scheduleFromCreation(CALENDAR, due, due.plus(Duration.ofDays(1)))).isEmpty();
     }
 
     @Test

@@ -57,7 +57,7 @@ class ReportRendererTest {
         var formulas = new CommitmentStatus("CSV-FORMULA", "MX-US-2024-01-19", "=HYPERLINK(\"http://evil.example\")",
                 "agreed-action", Status.AT_RISK, Status.ON_TRACK, "+1+cmd|' /C calc'!A0", Map.of("MX", "sre"),
                 "-2+3", null, null, 2, 5, "@SUM(A1:A9)", "\tstatement.txt", List.of("\rhttp://evil.example"), false,
-                null, null, null);
+                null, null, null, List.of(), null, false);
         var plain = line(1);
 
         var rows = csvRows(renderer.csv(report(List.of(formulas, plain))));
@@ -109,7 +109,7 @@ class ReportRendererTest {
         return new CommitmentStatus(code(i), "MX-US-2024-01-19", "Rendered commitment " + i, "agreed-action",
                 Status.ON_TRACK, Status.ON_TRACK, null, Map.of("MX", "sre", "US", "state"), "Plan the action",
                 LocalDate.now().plusDays(3), LocalDate.now().plusMonths(3), 1, 4, "An agreed sentence.", "statement.txt",
-                List.of(), false, null, LocalDate.now(), null);
+                List.of(), false, null, LocalDate.now(), null, List.of("sre"), LocalDate.now().minusDays(2), false);
     }
 
     private static String code(int i) {

@@ -38,7 +38,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reports of the demo catalog as DemoProgress leaves it. Each test changes only commitments no other test
+ * The reports of the demo catalog as the replay of the record (catalog/DemoRecord) leaves it. Each test changes only commitments no other test
  * of this class reads, so their order does not matter.
  */
 @CompromisoTest
@@ -64,15 +64,16 @@ class StatusReportTest {
     void theDemoCommitmentsHaveTheStatusesTheirDatesGiveThem() {
         JsonNode report = json("/reports/status.json");
         assertThat(status(report, "MXUS-2401-DARIEN-VISIT")).as("target 2024-06-30 passed").isEqualTo("OVERDUE");
-        assertThat(status(report, "MXUS-2312-ROOT-CAUSES")).as("continuing, first task due in 14 days").isEqualTo("ON_TRACK");
         assertThat(status(report, "MXUS-2401-MEET-GUATEMALA")).as("the demo completed its process").isEqualTo("DONE");
 
-        String inTenDays = LocalDate.now(org.compromiso.ServiceZone.ZONE).plusDays(10).toString();
-        assertThat(status(json("/reports/status.json?asOf=" + inTenDays), "MXUS-2312-ROOT-CAUSES"))
+        // registered on 2023-12-27, its first task due 14 days later and never done (no public fact)
+        assertThat(status(json("/reports/status.json?asOf=2024-01-01"), "MXUS-2312-ROOT-CAUSES"))
+                .as("continuing, first task due in 9 days").isEqualTo("ON_TRACK");
+        assertThat(status(json("/reports/status.json?asOf=2024-01-05"), "MXUS-2312-ROOT-CAUSES"))
                 .as("first deadline within 7 days, nobody claimed it").isEqualTo("AT_RISK");
-        String inFifteenDays = LocalDate.now(org.compromiso.ServiceZone.ZONE).plusDays(15).toString();
-        assertThat(status(json("/reports/status.json?asOf=" + inFifteenDays), "MXUS-2312-ROOT-CAUSES"))
+        assertThat(status(json("/reports/status.json?asOf=2024-01-11"), "MXUS-2312-ROOT-CAUSES"))
                 .as("first task past its due date").isEqualTo("OVERDUE");
+        assertThat(status(report, "MXUS-2312-ROOT-CAUSES")).isEqualTo("OVERDUE");
         long total = 0;
         for (JsonNode count : report.get("counts")) {
             total += count.asLong();
@@ -107,11 +108,46 @@ class StatusReportTest {
                     .isEqualTo(report.get("commitments").size());
         }
         assertThat(trend.get(7).get("counts")).as("this week is the report itself").isEqualTo(report.get("counts"));
-        assertThat(trend.get(0).at("/counts/DONE").asLong()).as("nothing was recorded done 7 weeks ago").isZero();
+        assertThat(trend.get(0).at("/counts/DONE").asLong())
+                .as("done in 2024 by the replayed record: both next meetings, Guatemala, the Fentanyl talks").isEqualTo(4);
 
         JsonNode december = json("/reports/status.json?meeting=MX-US-2023-12-27").get("trend").get(0).get("counts");
-        assertThat(december.get("OVERDUE").asLong()).as("the two discrete ones, due 2024-01-31").isEqualTo(2);
-        assertThat(december.get("ON_TRACK").asLong()).as("the five continuing ones, no task yet").isEqualTo(5);
+        assertThat(december.get("DONE").asLong()).as("the next meeting, held 2024-01-19").isEqualTo(1);
+        assertThat(december.get("OVERDUE").asLong())
+                .as("the crossings, due 2024-01-31, and the five continuing ones, whose plans were due 2024-01-10")
+                .isEqualTo(6);
+    }
+
+    @Test
+    void theTrendSinceTheFirstMeetingStartsOnItsDayAndGoesOnAMonthApart() {
+        JsonNode report = json("/reports/status.json?trend=all");
+        LocalDate today = LocalDate.parse(report.get("asOf").asText());
+        List<LocalDate> days = new ArrayList<>();
+        report.get("trend").forEach(point -> days.add(LocalDate.parse(point.get("day").asText())));
+
+        assertThat(days.get(0)).as("the first meeting").isEqualTo(LocalDate.of(2023, 12, 27));
+        assertThat(days.get(days.size() - 1)).isEqualTo(today);
+        assertThat(days.get(days.size() - 2)).as("a month apart").isEqualTo(today.minusMonths(1));
+        assertThat(report.at("/filter/trendSince").asText()).isEqualTo("2023-12-27");
+        JsonNode first = report.get("trend").get(0).get("counts");
+        long agreedThen = 0;
+        for (JsonNode count : first) {
+            agreedThen += count.asLong();
+        }
+        // other classes may register commitments of their own meetings, some held before: bounds, not a count
+        assertThat(agreedThen).as("the December meeting's commitments, agreed that day")
+                .isGreaterThanOrEqualTo(json("/reports/status.json?meeting=MX-US-2023-12-27").get("commitments").size())
+                .as("fewer than now: January's and later ones were not agreed yet")
+                .isLessThan(report.get("commitments").size());
+
+        String page = http.withBasicAuth("leadershipReader", "demo").getForObject("/reports/status?trend=all&lang=es",
+                String.class);
+        assertThat(page).contains("<option value=\"all\" selected=\"selected\">Desde la primera reunión</option>")
+                .contains(">2023-12-27</text>");
+        var refused = http.withBasicAuth("leadershipReader", "demo").getForEntity("/reports/status.json?trend=years",
+                String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("trend");
     }
 
     @Test
@@ -124,8 +160,7 @@ class StatusReportTest {
             changes.put(change.get("code").asText(), change.path("from").asText("-") + ">" + change.get("to").asText());
         }
         assertThat(changes).containsEntry("MXUS-2401-DEV-PROGRAM", "OVERDUE>NOT_IMPLEMENTED")
-                .as("completed by the demo this week, past its target a week ago")
-                .containsEntry("MXUS-2401-MEET-GUATEMALA", "OVERDUE>DONE")
+                .as("done since 2024-02-28, no change this week").doesNotContainKey("MXUS-2401-MEET-GUATEMALA")
                 .doesNotContainKey("MXUS-2401-DARIEN-VISIT");
     }
 
@@ -151,29 +186,31 @@ class StatusReportTest {
 
     @Test
     void aFlaggedBlockerPutsACommitmentAtRiskAndItsEvidenceIsListed() {
-        var task = tasks.createTaskQuery().processInstanceBusinessKey("MXUS-2401-LEGAL-EMPLOYMENT").singleResult();
+        String code = registerToday("MXUS-TEST-BLOCKED", "segobinm", "state");
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
         var values = new HashMap<String, Object>(Map.of("plan", "Open two more visa categories",
                 "plannedCompletion", "2027-01-31", "blocker", true, "blockerNote", "Waiting on the budget",
                 "evidenceLink", "https://example.org/plan.pdf"));
         tasks.complete(task.getId(), values);
 
-        var line = line(json("/reports/status.json"), "MXUS-2401-LEGAL-EMPLOYMENT");
+        var line = line(json("/reports/status.json"), code);
         assertThat(line.get("status").asText()).isEqualTo("AT_RISK");
         assertThat(line.get("blockerNote").asText()).isEqualTo("Waiting on the budget");
         assertThat(line.get("evidenceLinks").toString()).contains("https://example.org/plan.pdf");
         assertThat(line.get("stepsDone").asInt()).isEqualTo(1);
-        assertThat(codes(json("/reports/status.json"), "blocked")).contains("MXUS-2401-LEGAL-EMPLOYMENT");
+        assertThat(codes(json("/reports/status.json"), "blocked")).contains(code);
     }
 
     @Test
     void aNearDeadlineRisksOnlyWhileNobodyHasClaimedTheTask() {
+        String code = registerToday("MXUS-TEST-NEAR-DEADLINE", "sspc", "dhs");
         String inTenDays = "/reports/status.json?asOf=" + LocalDate.now(org.compromiso.ServiceZone.ZONE).plusDays(10);
-        assertThat(status(json(inTenDays), "MXUS-2312-DISRUPT-NETWORKS")).isEqualTo("AT_RISK");
+        assertThat(status(json(inTenDays), code)).isEqualTo("AT_RISK");
 
-        var task = tasks.createTaskQuery().processInstanceBusinessKey("MXUS-2312-DISRUPT-NETWORKS").singleResult();
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
         tasks.claim(task.getId(), "sspcCoordinator");
 
-        assertThat(status(json(inTenDays), "MXUS-2312-DISRUPT-NETWORKS")).as("claimed: started").isEqualTo("ON_TRACK");
+        assertThat(status(json(inTenDays), code)).as("claimed: started").isEqualTo("ON_TRACK");
     }
 
     /** Each row is written on a day of its own far ahead, and the report drawn for the day after. */
@@ -258,8 +295,11 @@ class StatusReportTest {
         assertThat(secondHalf.at("/partyAverages/US").isNumber()).as("US not assessed in 2024-H2").isFalse();
 
         JsonNode firstQuarter = json("/reports/status.json?period=2024-Q1");
-        assertThat(codes(firstQuarter, "compliance")).containsExactlyInAnyOrder("MXUS-2401-MEET-GUATEMALA",
-                "MXUS-2401-NEXT-MEETING", "MXUS-2401-FENTANYL-SIDELINES");
+        var scoredInTheFirstQuarter = List.of("MXUS-2401-MEET-GUATEMALA", "MXUS-2401-NEXT-MEETING",
+                "MXUS-2401-FENTANYL-SIDELINES");
+        // other classes of the shared context score commitments of their own (TEST-...) in 2024-Q1 too
+        assertThat(codes(firstQuarter, "compliance")).containsAll(scoredInTheFirstQuarter)
+                .noneMatch(code -> code.startsWith("MXUS-") && !scoredInTheFirstQuarter.contains(code));
         assertThat(firstQuarter.at("/partyAverages/MX").asDouble()).isEqualTo(1.0);
 
         JsonNode latest = json("/reports/status.json");
@@ -372,6 +412,8 @@ class StatusReportTest {
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getAllRecipients()[0].toString()).isEqualTo("leadershipreader@compromiso.example");
         assertThat(DigestMail.pdfText(received.get(0))).contains("MXUS-2401-DARIEN-VISIT");
+        assertThat(DigestMail.body(received.get(0))).as("who holds the ball on an overdue commitment")
+                .containsPattern("Waits on [A-Z][^\\n]+ since \\d{4}-\\d{2}-\\d{2} \\(\\d+ days\\)");
         assertThat(DigestMail.body(received.get(0))).contains(DigestMail.summary(report.get("counts")))
                 .contains("MXUS-2401-DARIEN-VISIT  Carry out a joint visit to the Darién with Panama");
     }
@@ -439,6 +481,19 @@ class StatusReportTest {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return headers;
+    }
+
+    /**
+     * A continuing commitment of the test's own, registered today: the demo's were registered in 2023 and 2024 and
+     * their first deadlines are long past.
+     */
+    private String registerToday(String code, String leadMX, String leadUS) {
+        assertThat(post("deskOfficer", "/api/commitments", Map.of("code", code, "meetingCode", "MX-US-2024-01-19",
+                "title", "A continuing action registered today", "kind", "agreed-action",
+                "leadAgencies", Map.of("MX", leadMX, "US", leadUS), "continuing", true,
+                "provenance", Map.of("document", "001_ae9539afecd76ba5.txt", "quote", "A test", "language", "en")))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return code;
     }
 
     private ResponseEntity<String> post(String user, String path, Object body) {

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * acknowledged completion and no timer is lost. A node stopped with SIGTERM releases its work and loses nothing.
  */
 @Tag("resilience")
-@Order(Integer.MAX_VALUE)
 class CrashTest {
 
     private static final int REMINDERS = 200;
@@ -97,7 +95,7 @@ class CrashTest {
     /** Reminders falling due and a coordinator completing tasks at the same time, on this node. */
     private Load underLoad(ServiceNode node, Map<String, Integer> completions) throws Exception {
         var admin = EngineRest.of(node, "admin");
-        admin.deploy("trial-deadline.bpmn", TrialTasks.MODEL);
+        admin.deployTrial();
         Instant due = Instant.now().plusSeconds(40);
         var pool = Executors.newFixedThreadPool(4);
         var starts = new ArrayList<Future<?>>();

@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,7 +29,6 @@ import org.springframework.test.util.TestSocketUtils;
  * was told so (503, try again) and changed nothing, and no process is left half-moved.
  */
 @Tag("resilience")
-@Order(Integer.MAX_VALUE)
 class DatabaseRestartTest {
 
     private static final int COMMITMENTS = 120;

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.compromiso.TestDatabase;
+import org.compromiso.workflow.TrialForm;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * timer (a progress update every day) fires once, not once for every period it missed.
  */
 @Tag("resilience")
-@Order(Integer.MAX_VALUE)
 class DowntimeTest {
 
     private static final int SINGLE = 150;
@@ -34,7 +33,8 @@ class DowntimeTest {
               <bpmn:process id="Trial_Repeating" isExecutable="true" camunda:historyTimeToLive="P1D">
                 <bpmn:startEvent id="Start_Trial"/>
                 <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Trial" targetRef="Task_Implement"/>
-                <bpmn:userTask id="Task_Implement" camunda:candidateGroups="cbp" camunda:dueDate="P30D">
+                <bpmn:userTask id="Task_Implement" camunda:candidateGroups="cbp" camunda:dueDate="P30D"
+                               camunda:formRef="Form_Trial" camunda:formRefBinding="deployment">
                   <bpmn:extensionElements>
                     <camunda:properties><camunda:property name="reminders" value="none"/></camunda:properties>
                   </bpmn:extensionElements>
@@ -43,7 +43,8 @@ class DowntimeTest {
                   <bpmn:timerEventDefinition><bpmn:timeCycle>R/P1D</bpmn:timeCycle></bpmn:timerEventDefinition>
                 </bpmn:boundaryEvent>
                 <bpmn:sequenceFlow id="Flow_2" sourceRef="Timer_ProgressUpdate" targetRef="Task_ReportProgress"/>
-                <bpmn:userTask id="Task_ReportProgress" camunda:candidateGroups="cbp" camunda:dueDate="P3D">
+                <bpmn:userTask id="Task_ReportProgress" camunda:candidateGroups="cbp" camunda:dueDate="P3D"
+                               camunda:formRef="Form_Trial" camunda:formRefBinding="deployment">
                   <bpmn:extensionElements>
                     <camunda:properties><camunda:property name="reminders" value="none"/></camunda:properties>
                   </bpmn:extensionElements>
@@ -71,7 +72,8 @@ class DowntimeTest {
         run(false, context -> {
             var engine = context.getBean(ProcessEngine.class);
             new TrialTasks(engine).start(SINGLE, "gsa", due);
-            engine.getRepositoryService().createDeployment().addString("repeating.bpmn", REPEATING_MODEL).deploy();
+            engine.getRepositoryService().createDeployment().addString("repeating.bpmn", REPEATING_MODEL)
+                    .addString(TrialForm.RESOURCE, TrialForm.JSON).deploy();
             for (int i = 0; i < REPEATING; i++) {
                 engine.getRuntimeService().startProcessInstanceByKey("Trial_Repeating");
             }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.compromiso.workflow.TrialForm;
 
 /** A script's view of a node: Camunda's REST API and ours, over HTTP Basic as one user. */
 public final class EngineRest {
@@ -38,15 +39,24 @@ public final class EngineRest {
         return new EngineRest(node::uri, user, "demo");
     }
 
-    public void deploy(String resourceName, String bpmn) throws IOException, InterruptedException {
+    /** Deploys the trial process of {@link TrialTasks} with its form, as the model rules require. */
+    public void deployTrial() throws IOException, InterruptedException {
+        deploy(Map.of("trial-deadline.bpmn", TrialTasks.MODEL, TrialForm.RESOURCE, TrialForm.JSON));
+    }
+
+    public void deploy(Map<String, String> resources) throws IOException, InterruptedException {
         String boundary = "compromiso-" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ntrial\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"enable-duplicate-filtering\"\r\n\r\ntrue\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + resourceName + "\"; filename=\""
-                + resourceName + "\"\r\nContent-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+        var body = new StringBuilder()
+                .append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ntrial\r\n")
+                .append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"enable-duplicate-filtering\"\r\n\r\ntrue\r\n");
+        resources.forEach((name, content) -> body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
         var response = send(request("/engine-rest/deployment/create")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         require(response, 200);
     }
 

@@ -24,7 +24,6 @@ import org.compromiso.commitments.CommitmentRegistry;
 import org.compromiso.commitments.NewCommitment;
 import org.compromiso.workflow.TaskForms;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 204 is in the history once.
  */
 @Tag("resilience")
-@Order(Integer.MAX_VALUE)
 class LoadTest {
 
     private static final Duration DURATION = Duration.ofMinutes(1);

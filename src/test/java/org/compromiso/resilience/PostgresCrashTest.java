@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * process is left half-moved. The server runs with production's fsync and synchronous commit.
  */
 @Tag("resilience")
-@Order(Integer.MAX_VALUE)
 class PostgresCrashTest {
 
     private static final int COMMITMENTS = 200;

@@ -6,7 +6,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.compromiso.TestDatabase;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -32,6 +31,5 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.mail.properties.mail.smtp.writetimeout=2000"})
 @ContextConfiguration(initializers = TestDatabase.Durable.class)
 @Import(TrialTasks.class)
-@Order(Integer.MAX_VALUE - 2)
 public @interface ResilienceTest {
 }

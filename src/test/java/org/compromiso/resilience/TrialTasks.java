@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
+import org.compromiso.workflow.TrialForm;
 
 /**
  * Many tasks with a deadline, from a model of the test's own that Compromiso has no code for, each with the
@@ -23,7 +24,8 @@ public class TrialTasks {
                 <bpmn:startEvent id="Start_Trial"/>
                 <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Trial" targetRef="Task_Trial"/>
                 <bpmn:userTask id="Task_Trial" name="Trial task" camunda:candidateGroups="${group}"
-                               camunda:dueDate="${due}">
+                               camunda:dueDate="${due}"
+                               camunda:formRef="Form_Trial" camunda:formRefBinding="deployment">
                   <bpmn:extensionElements>
                     <camunda:properties><camunda:property name="reminders" value="due"/></camunda:properties>
                   </bpmn:extensionElements>
@@ -38,7 +40,8 @@ public class TrialTasks {
     public TrialTasks(ProcessEngine engine) {
         this.engine = engine;
         if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
-            engine.getRepositoryService().createDeployment().addString("trial-deadline.bpmn", MODEL).deploy();
+            engine.getRepositoryService().createDeployment().addString("trial-deadline.bpmn", MODEL)
+                    .addString(TrialForm.RESOURCE, TrialForm.JSON).deploy();
         }
     }
 

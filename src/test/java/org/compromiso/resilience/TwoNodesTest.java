@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and share the work; two completions of one task at the same moment give one success and one clear conflict.
  */
 @Tag("resilience")
-@Order(Integer.MAX_VALUE)
 class TwoNodesTest {
 
     private static final int REMINDERS = 500;
@@ -34,7 +32,7 @@ class TwoNodesTest {
     void eachReminderIsSentOnceAndBothNodesShareTheWork() throws Exception {
         try (var first = node("node-a"); var second = node("node-b")) {
             var rests = List.of(EngineRest.of(first, "admin"), EngineRest.of(second, "admin"));
-            rests.get(0).deploy("trial-deadline.bpmn", TrialTasks.MODEL);
+            rests.get(0).deployTrial();
             Instant due = Instant.now().plusSeconds(75);
             var pool = Executors.newFixedThreadPool(8);
             var starts = new ArrayList<Future<?>>();
@@ -71,7 +69,7 @@ class TwoNodesTest {
     void twoCompletionsOfOneTaskAtOnceGiveOneSuccessAndOneConflict() throws Exception {
         try (var first = node("node-c"); var second = node("node-d")) {
             var coordinators = List.of(EngineRest.of(first, "gsaCoordinator"), EngineRest.of(second, "gsaCoordinator"));
-            EngineRest.of(first, "admin").deploy("trial-deadline.bpmn", TrialTasks.MODEL);
+            EngineRest.of(first, "admin").deployTrial();
             for (int round = 0; round < 10; round++) {
                 EngineRest.of(first, "admin").startTrial("gsa", Instant.now().plus(Duration.ofDays(10)));
                 String taskId = servers.jdbc().sql("""

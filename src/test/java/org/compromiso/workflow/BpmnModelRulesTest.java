@@ -5,134 +5,89 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.compromiso.guard.ModelRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
- * The conventions every model in {@code bpmn/} and every deployed process keeps: readable ids, delegates that
- * exist, and on every user task a due date, a candidate group and a form that exists.
+ * Our own models in {@code bpmn/} keep the rules every deployment is held to ({@link ModelRules}, the same code
+ * the engine runs on each new deployment): readable ids, only the beans and expressions allowed, and on every user
+ * task a due date, a candidate group and a form of the folder; and each says what it is for (its documentation,
+ * Tasklist's Description tab).
  */
 @ProcessTest
-// before the other process tests: ReminderTest deploys a trial process without a form on purpose, and leaves it
-@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
 class BpmnModelRulesTest {
 
-    private static final Pattern GENERATED_ID = Pattern.compile("^[A-Za-z]+_[0-9a-z]{7}$");
-    private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([A-Za-z][A-Za-z0-9]*)}$");
-    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-
     @Autowired
-    ApplicationContext context;
+    ModelRules rules;
     @Autowired
     RepositoryService repository;
-    @Autowired
-    TaskForms forms;
 
     @Test
-    void noModelHasGeneratedIds() throws IOException {
+    void everyModelOfTheBpmnFolderKeepsTheRules() throws IOException {
+        Set<String> forms = formIds();
         for (Path file : models()) {
-            var ids = new ArrayList<String>();
-            model(file).getModelElementsByType(BaseElement.class).forEach(element -> ids.add(element.getId()));
-            assertThat(ids).as(file.toString())
-                    .noneMatch(id -> id != null && GENERATED_ID.matcher(id).matches() && looksGenerated(id));
+            assertThat(rules.check(model(file), forms)).as(file.toString()).isEmpty();
         }
     }
 
     @Test
-    void everyDelegateExpressionNamesABean() throws IOException {
-        for (Path file : models()) {
-            Matcher matcher = Pattern.compile("delegateExpression=\"([^\"]+)\"").matcher(Files.readString(file));
-            while (matcher.find()) {
-                Matcher bean = BEAN_EXPRESSION.matcher(matcher.group(1));
-                assertThat(bean.matches()).as(file + ": " + matcher.group(1) + " is a plain bean reference").isTrue();
-                assertThat(context.containsBean(bean.group(1))).as(file + ": bean " + bean.group(1)).isTrue();
-            }
-        }
-    }
-
-    @Test
-    void everyUserTaskOfTheBpmnFolderHasADueDateACandidateGroupAndAForm() throws IOException {
-        Set<String> formIds = formIds();
+    void theFolderIsDeployedWithTheKindsItDeclares() {
         var deployment = repository.createDeploymentQuery().deploymentName(BpmnFolderDeployment.NAME)
                 .orderByDeploymentTime().desc().listPage(0, 1).get(0);
-        var definitions = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list();
-        assertThat(definitions).extracting("key").contains("AgreedAction", "DarienJointVisit",
-                "OtayCrossingModernization", "NextBilateralMeeting");
-        assertThat(violations(definitions)).isEmpty();
-        for (var definition : definitions) {
-            for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
-                String where = definition.getKey() + "/" + task.getId();
-                assertThat(task.getCamundaCandidateGroups()).as(where + " has a candidate group").isNotBlank();
-                String formRef = task.getAttributeValueNs(CAMUNDA, "formRef");
-                assertThat(task.getAttributeValueNs(CAMUNDA, "formRefBinding")).as(where).isEqualTo("deployment");
-                assertThat(formIds).as(where + " form " + formRef + " exists").contains(formRef);
+        assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list())
+                .extracting("key").contains("AgreedAction", "DarienJointVisit", "OtayCrossingModernization",
+                        "NextBilateralMeeting", "TaskDeadline");
+    }
+
+    @Test
+    void everyUserTaskSaysWhatItIsForAndAnswersOnlyUserTasksOfItsOwnProcess() throws IOException {
+        for (Path file : models()) {
+            BpmnModelInstance model = model(file);
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                assertThat(task.getDocumentations()).as("%s: the Description tab of %s", file, task.getId())
+                        .isNotEmpty().allMatch(documentation -> !documentation.getTextContent().isBlank());
+                for (String answered : answered(task)) {
+                    assertThat(model.<BaseElement>getModelElementById(answered))
+                            .as("%s: %s answers %s", file, task.getId(), answered).isInstanceOf(UserTask.class);
+                }
             }
         }
     }
 
-    @Test
-    void everyUserTaskOfEveryProcessInTheEngineHasADueDateAndAForm() {
-        var definitions = repository.createProcessDefinitionQuery().latestVersion().list();
-        assertThat(definitions).extracting("key").as("the reminders' TaskDeadline has no user task; it passes")
-                .contains("TaskDeadline", "AgreedAction");
-
-        assertThat(violations(definitions)).isEmpty();
+    /** The ids in the user task's property {@code answers} (see {@link EarlierAnswers}). */
+    private static List<String> answered(UserTask task) {
+        if (task.getExtensionElements() == null) {
+            return List.of();
+        }
+        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> EarlierAnswers.PROPERTY.equals(property.getCamundaName()))
+                .flatMap(property -> Stream.of(property.getCamundaValue().split(","))).map(String::strip).toList();
     }
 
     @Test
-    void aProcessDeployedLaterWithoutADueDateOrAFormBreaksTheRule() {
+    void aUserTaskWithoutDueDateOrFormBreaksTheRulesNamingIt() {
         var model = Bpmn.createExecutableProcess("Trial_Undated").camundaHistoryTimeToLive(1)
                 .startEvent().userTask("Task_Undated").camundaCandidateGroups("sre").endEvent().done();
-        var deployment = repository.createDeployment().addModelInstance("undated.bpmn", model).deploy();
-        try {
-            assertThat(violations(repository.createProcessDefinitionQuery().latestVersion().list()))
-                    .contains("Trial_Undated/Task_Undated has no due date", "Trial_Undated/Task_Undated has no form");
-        } finally {
-            repository.deleteDeployment(deployment.getId(), true);
-        }
-    }
 
-    /** Each user task, of these process definitions, without a due date or without a form in its deployment. */
-    private List<String> violations(List<ProcessDefinition> definitions) {
-        var violations = new ArrayList<String>();
-        for (var definition : definitions) {
-            for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
-                String where = definition.getKey() + "/" + task.getId();
-                boolean dueBefore = task.getExtensionElements() != null && task.getExtensionElements()
-                        .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
-                        .anyMatch(listener -> "${dueBeforeListener}".equals(listener.getCamundaDelegateExpression()));
-                if (task.getCamundaDueDate() == null && !dueBefore) {
-                    violations.add(where + " has no due date");
-                }
-                if (forms.of(definition.getId(), task.getId()).isEmpty()) {
-                    violations.add(where + " has no form");
-                }
-            }
-        }
-        return violations;
-    }
-
-    private static boolean looksGenerated(String id) {
-        // Camunda Modeler ids such as Activity_0xrmvgg or Flow_1a2b3c4: a prefix, then 7 characters with a digit
-        String suffix = id.substring(id.indexOf('_') + 1);
-        return suffix.chars().anyMatch(Character::isDigit);
+        assertThat(rules.check(model, Set.of())).extracting(Object::toString).containsExactlyInAnyOrder(
+                "Task_Undated breaks the rule 'due-date': a user task needs camunda:dueDate or the task listener "
+                        + "${dueBeforeListener} (else it is never reminded)",
+                "Task_Undated breaks the rule 'form': a user task needs camunda:formRef with "
+                        + "camunda:formRefBinding=\"deployment\"");
     }
 
     private static List<Path> models() throws IOException {
@@ -150,12 +105,11 @@ class BpmnModelRulesTest {
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
             return files.filter(file -> file.toString().endsWith(".form")).map(file -> {
                 try {
-                    JsonNode form = mapper.readTree(file.toFile());
-                    return form.path("id").asText();
+                    return mapper.readTree(file.toFile()).path("id").asText();
                 } catch (IOException e) {
                     throw new IllegalStateException(file + " is not valid JSON", e);
                 }
-            }).collect(java.util.stream.Collectors.toSet());
+            }).collect(Collectors.toSet());
         }
     }
 }

@@ -43,7 +43,7 @@ public class ProcessDriver {
         String code = "PT-" + kind.toUpperCase() + "-" + SEQUENCE.incrementAndGet();
         var commitment = new NewCommitment(code, "MX-US-2024-01-19", "Process test " + kind, null, kind, leads,
                 List.of(), target, null, false, "normal",
-                new NewCommitment.Provenance("test", "A sentence that established it.", "en"));
+                new NewCommitment.Provenance("test", "A sentence that established it.", "en"), "Prueba de proceso " + kind);
         String id = registry.register(commitment, new Actor("test", "api"));
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
     }

@@ -1,4 +1,4 @@
-package org.compromiso.identity;
+package org.compromiso.engine;
 
 import java.util.HashMap;
 import java.util.HashSet;

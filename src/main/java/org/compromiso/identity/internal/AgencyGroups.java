@@ -1,6 +1,9 @@
-package org.compromiso.identity;
+package org.compromiso.identity.internal;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.compromiso.identity.Agency;
+import org.compromiso.identity.AgencyDirectory;
+import org.compromiso.identity.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;

@@ -1,0 +1,83 @@
+package org.compromiso.commitments;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a task is called where people see it (Tasklist's cards, reminder mails): the commitment's code and short
+ * title, then the step, in one language:
+ * {@code MXUS-2401-DARIEN-VISIT · Realizar una visita conjunta al Darién con Panamá — Proponer fechas de la visita}.
+ * A list of five "Plan the action" cards said nothing of which commitment each was. The step is the user task's
+ * name in the model (English) or, in Spanish, its extension property {@code name.es}.
+ */
+@Component
+public class TaskNames {
+
+    /** The user task's extension property that names the step in Spanish. */
+    public static final String SPANISH_NAME = "name.es";
+    static final int SHORT_TITLE = 60;
+    // the engine's column for a task's name
+    private static final int MAX_NAME = 255;
+
+    private final CommitmentQueries commitments;
+    private final RepositoryService repository;
+    // a deployed process definition never changes
+    private final Map<String, Optional<UserTask>> steps = new ConcurrentHashMap<>();
+
+    TaskNames(CommitmentQueries commitments, RepositoryService repository) {
+        this.commitments = commitments;
+        this.repository = repository;
+    }
+
+    /** The name of this step of this process in this language, naming the commitment when the process has one. */
+    public String of(String commitmentCode, String processDefinitionId, String taskKey, Locale language) {
+        String step = step(processDefinitionId, taskKey, language);
+        return Optional.ofNullable(commitmentCode)
+                .flatMap(code -> commitments.title(code, language))
+                .map(title -> name(commitmentCode, title, step))
+                .orElse(step);
+    }
+
+    /** The step alone, as the model names it in this language. */
+    public String step(String processDefinitionId, String taskKey, Locale language) {
+        Optional<UserTask> task = steps.computeIfAbsent(processDefinitionId + "#" + taskKey, key -> Optional.ofNullable(
+                repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey)));
+        String english = task.map(UserTask::getName).orElse(taskKey);
+        return "es".equals(language.getLanguage()) ? task.flatMap(TaskNames::spanish).orElse(english) : english;
+    }
+
+    static String name(String commitmentCode, String title, String step) {
+        String name = commitmentCode + " · " + shortened(title) + " — " + step;
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 1) + "…";
+    }
+
+    /** A title that fits a Tasklist card: cut after its last whole word within {@value #SHORT_TITLE} characters. */
+    static String shortened(String title) {
+        String line = title.strip();
+        if (line.length() <= SHORT_TITLE) {
+            return line;
+        }
+        int lastSpace = line.lastIndexOf(' ', SHORT_TITLE - 1);
+        return line.substring(0, lastSpace > 0 ? lastSpace : SHORT_TITLE - 1).replaceAll("[\\s,;:.]+$", "") + "…";
+    }
+
+    private static Optional<String> spanish(UserTask task) {
+        if (task.getExtensionElements() == null) {
+            return Optional.empty();
+        }
+        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(list -> list.getCamundaProperties().stream())
+                .filter(property -> SPANISH_NAME.equals(property.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue)
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst();
+    }
+}

@@ -1,0 +1,6 @@
+// Compromiso's settings of Cockpit (Camunda's defaults otherwise): see app/tasklist/scripts/compromiso-sign-in.js
+// and compromiso-language.js (Spanish from the npm package camunda-webapp-translations, see pom.xml).
+export default {
+  customScripts: ['../tasklist/scripts/compromiso-sign-in.js', '../tasklist/scripts/compromiso-language.js'],
+  locales: {availableLocales: ['en', 'es'], fallbackLocale: 'en'}
+};
