@@ -5,21 +5,23 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * A real, headless Chromium driven by Playwright: Debian's {@code /usr/bin/chromium} (or
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * with a hint, except in CI, where they fail.
  */
 public final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterTestExecutionCallback, AfterEachCallback {
+        TestExecutionExceptionHandler, AfterEachCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "browser");
     /** The README's pictures: taken by the tests, so they show what the service does today. */
@@ -38,6 +40,8 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Befo
     private Playwright playwright;
     private Browser browser;
     private final List<BrowserContext> contexts = new ArrayList<>();
+    /** What went wrong in the windows of this test: printed with a failure, as CI keeps its log only. */
+    private final List<String> troubles = Collections.synchronizedList(new ArrayList<>());
     private String testName = "test";
 
     @Override
@@ -72,6 +76,16 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Befo
                 .setViewportSize(1400, 900).setLocale("en-US").setTimezoneId("UTC").setAcceptDownloads(true));
         browserContext.setDefaultTimeout(20_000);
         contexts.add(browserContext);
+        browserContext.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                troubles.add("console: " + message.text());
+            }
+        });
+        browserContext.onResponse(response -> {
+            if (response.status() >= 400) {
+                troubles.add(response.status() + " " + response.request().method() + " " + response.url());
+            }
+        });
         return browserContext.newPage();
     }
 
@@ -99,16 +113,37 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Befo
         page.screenshot(new Page.ScreenshotOptions().setPath(README_SCREENSHOTS.resolve(name + ".png")));
     }
 
+    /**
+     * A failure carries what each window showed, the browser's errors and the refused requests, as a suppressed
+     * exception: CI keeps its console only, not the screenshots or the tests' own output.
+     */
     @Override
-    public void afterTestExecution(ExtensionContext context) {
-        if (context.getExecutionException().isEmpty()) {
-            return;
-        }
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        var evidence = new StringBuilder("What the browser showed when " + testName + " failed:");
         int window = 0;
         for (BrowserContext browserContext : contexts) {
             for (Page page : browserContext.pages()) {
-                screenshot(page, "failure-" + window++);
+                try {
+                    Path shot = screenshot(page, "failure-" + window++);
+                    String text = page.locator("body").innerText(new Locator.InnerTextOptions().setTimeout(2_000));
+                    evidence.append(String.format("%n-- window at %s (%s):%n%s", page.url(), shot,
+                            text.length() > 2_000 ? text.substring(0, 2_000) + " ..." : text));
+                } catch (RuntimeException unreadable) {
+                    evidence.append(String.format("%n-- window at %s: unreadable (%s)", page.url(), unreadable));
+                }
             }
+        }
+        synchronized (troubles) {
+            troubles.forEach(trouble -> evidence.append(String.format("%n-- %s", trouble)));
+        }
+        failure.addSuppressed(new BrowserEvidence(evidence.toString()));
+        throw failure;
+    }
+
+    /** What the browser showed, carried by a failed test's exception. */
+    static final class BrowserEvidence extends RuntimeException {
+        BrowserEvidence(String evidence) {
+            super(evidence, null, false, false);
         }
     }
 
@@ -116,6 +151,7 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Befo
     public void afterEach(ExtensionContext context) {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
+        troubles.clear();
     }
 
     @Override
