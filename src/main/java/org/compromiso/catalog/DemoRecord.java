@@ -173,16 +173,16 @@ class DemoRecord {
         coordinators.complete(OTAY, "Task_MexicanProgressUpdate", "sedenaCoordinator", Map.of(
                 "mxProgressSummary", "Mexican side, built by SEDENA with SICT and Baja California, reported"
                         + " essentially complete in 2025 (zetatijuana.com, 2025-11; seeds README).",
-                "mxPercentComplete", 95L, "mxNextMilestone", "Inspection and readiness report",
+                "mxNextMilestone", "Inspection and readiness report",
                 "evidenceLink", ZETA,
-                "evidenceNote", "No percentage is published: 95 is the desk's reading of \"essentially complete\"."));
+                "evidenceNote", "No percentage is published, so none is recorded."));
         coordinators.runJob(OTAY, "Timer_UsProgressUpdate");
         coordinators.complete(OTAY, "Task_UsProgressUpdate", "gsaCoordinator", Map.of(
                 "usProgressSummary", "US building construction began on 2025-11-10; opening targeted for late 2027"
                         + " or 2028 (zetatijuana.com, 2025-11; seeds README).",
-                "usPercentComplete", 5L, "usNextMilestone", "Complete US construction",
+                "usNextMilestone", "Complete US construction",
                 "evidenceLink", ZETA,
-                "evidenceNote", "No percentage is published: 5 is the desk's reading of \"construction began\"."));
+                "evidenceNote", "No percentage is published, so none is recorded."));
         assess(OTAY, "2025-Q4", "MX", 1, "Mexican side, built by SEDENA with SICT and Baja California, reported"
                 + " essentially complete in 2025.");
         assess(OTAY, "2025-Q4", "US", 0, "US building construction began on 2025-11-10; opening is targeted for"

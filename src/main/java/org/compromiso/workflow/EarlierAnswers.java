@@ -88,7 +88,7 @@ class EarlierAnswers {
                                       Function<String, TaskContext.AgencyName> agencies, Locale locale) {
         var recorded = entry.detail().get("values") instanceof Map<?, ?> map ? map : Map.of();
         var values = new ArrayList<TaskContext.Value>();
-        forms.of(processDefinitionId, taskKey).ifPresent(form -> form.fields().forEach(field -> {
+        forms.of(processDefinitionId, taskKey, locale).ifPresent(form -> form.fields().forEach(field -> {
             Object value = recorded.get(field.key());
             if (value != null && !value.toString().isBlank() && !Boolean.FALSE.equals(value)) {
                 values.add(new TaskContext.Value(field.key(), field.label() != null ? field.label() : field.key(),

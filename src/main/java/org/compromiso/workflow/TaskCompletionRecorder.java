@@ -68,7 +68,9 @@ class TaskCompletionRecorder implements TaskHook {
         if (form.isPresent()) {
             String user = currentUser(task.getProcessEngineServices());
             Locale locale = language.of(user);
-            var refused = checks.refusals(form.get(), values, locale);
+            // the reasons name another field as the user's form does, in their language
+            var refused = checks.refusals(forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), locale)
+                    .orElse(form.get()), values, locale);
             if (!refused.isEmpty()) {
                 throw checks.refusal(task.getName(), refused, locale);
             }

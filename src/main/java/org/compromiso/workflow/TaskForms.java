@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the Camunda Form of a user task in the task's own deployment and reads its fields, so the server can
- * check what Tasklist checks and record what the form asked. Deployments never change, so forms are cached.
+ * check what Tasklist checks and record what the form asked, and show an earlier answer under its label in the
+ * reader's language ({@link FormTranslations}). Deployments never change, so forms are cached.
  */
 @Component
 public class TaskForms {
@@ -40,22 +42,28 @@ public class TaskForms {
 
     /** The form of the user task with this id in this process definition, if it has one. */
     public Optional<TaskForm> of(String processDefinitionId, String taskDefinitionKey) {
+        return of(processDefinitionId, taskDefinitionKey, Locale.ENGLISH);
+    }
+
+    /** The same form with its labels in this language where the form has them. */
+    public Optional<TaskForm> of(String processDefinitionId, String taskDefinitionKey, Locale language) {
         UserTask userTask = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskDefinitionKey);
         String formRef = userTask == null ? null : userTask.getAttributeValueNs(CAMUNDA_NS, "formRef");
         if (formRef == null) {
             return Optional.empty();
         }
         String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
-        return cache.computeIfAbsent(deploymentId + "/" + formRef, key -> load(deploymentId, formRef));
+        return cache.computeIfAbsent(deploymentId + "/" + formRef + "/" + language.getLanguage(),
+                key -> load(deploymentId, formRef, language));
     }
 
-    private Optional<TaskForm> load(String deploymentId, String formRef) {
+    private Optional<TaskForm> load(String deploymentId, String formRef, Locale language) {
         for (var resource : repository.getDeploymentResources(deploymentId)) {
             if (!resource.getName().endsWith(".form")) {
                 continue;
             }
             try (InputStream content = repository.getResourceAsStream(deploymentId, resource.getName())) {
-                JsonNode form = json.readTree(content);
+                JsonNode form = FormTranslations.into(json.readTree(content), language);
                 if (formRef.equals(form.path("id").asText())) {
                     var fields = new ArrayList<TaskForm.Field>();
                     collect(form.path("components"), fields);

@@ -105,11 +105,11 @@ class CoordinatorsDayTest {
         assertThat(sre.locator("button.claim")).hasCount(0);
         // the proposed window must lie ahead (the form says so)
         LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).plusMonths(3);
-        fill(sre, "Proposed first day", firstDay.format(DAY_FIRST));
-        fill(sre, "Proposed last day", firstDay.plusDays(4).format(DAY_FIRST));
-        fill(sre, "Note to Panama", "Metetí and Lajas Blancas reception stations");
-        fill(sre, "Evidence link (URL)", "https://www.gob.mx/sre/prensa/darien-visit-proposal");
-        fill(sre, "Evidence note", "Diplomatic note SRE-0042 to Panama's foreign ministry");
+        fill(sre, "Primer día propuesto", firstDay.format(DAY_FIRST));
+        fill(sre, "Último día propuesto", firstDay.plusDays(4).format(DAY_FIRST));
+        fill(sre, "Nota para Panamá", "Metetí and Lajas Blancas reception stations");
+        fill(sre, "Enlace a la evidencia (URL)", "https://www.gob.mx/sre/prensa/darien-visit-proposal");
+        fill(sre, "Nota de evidencia", "Diplomatic note SRE-0042 to Panama's foreign ministry");
         chromium.screenshot(sre, "2-form-filled");
         sre.locator("button:has-text('Completar')").click();
         assertThat(card).hasCount(0);
@@ -139,16 +139,16 @@ class CoordinatorsDayTest {
         // claimed: Tasklist names the assignee and loads the form again, now to be filled
         assertThat(panama.locator("button.claim")).hasCount(0);
         assertThat(panama.locator(".compromiso-task-context")).containsText("Metetí");
-        assertThat(field(panama, "Evidence link (URL)")).isEditable();
-        assertThat(field(panama, "Evidence link (URL)")).hasValue("");
-        assertThat(field(panama, "Evidence note")).hasValue("");
+        assertThat(field(panama, "Enlace a la evidencia (URL)")).isEditable();
+        assertThat(field(panama, "Enlace a la evidencia (URL)")).hasValue("");
+        assertThat(field(panama, "Nota de evidencia")).hasValue("");
         chromium.screenshotForReadme(panama, "panama-sees-sre-proposal");
-        field(panama, "Evidence note").scrollIntoViewIfNeeded();
+        field(panama, "Nota de evidencia").scrollIntoViewIfNeeded();
         chromium.screenshot(panama, "panama-own-evidence-empty");
 
-        panama.getByLabel("Yes", new Page.GetByLabelOptions().setExact(true)).check();
-        fill(panama, "First day of the visit", firstDay.format(DAY_FIRST));
-        fill(panama, "Panama's comment", "Panamá participa con SENAFRONT");
+        panama.getByLabel("Sí", new Page.GetByLabelOptions().setExact(true)).check();
+        fill(panama, "Primer día de la visita", firstDay.format(DAY_FIRST));
+        fill(panama, "Comentario de Panamá", "Panamá participa con SENAFRONT");
         panama.locator("button:has-text('Completar')").click();
         assertThat(taskCard(panama, confirmation)).hasCount(0);
 
@@ -316,14 +316,14 @@ class CoordinatorsDayTest {
         // the claim renders the form again: what was typed before that is lost
         assertThat(sre.locator("button.claim")).hasCount(0);
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        fill(sre, "Proposed first day", yesterday.format(DAY_FIRST));
-        fill(sre, "Proposed last day", yesterday.plusDays(10).format(DAY_FIRST));
+        fill(sre, "Primer día propuesto", yesterday.format(DAY_FIRST));
+        fill(sre, "Último día propuesto", yesterday.plusDays(10).format(DAY_FIRST));
         sre.locator("button:has-text('Completar')").click();
         // the form in the browser accepts a past day; the server refuses it, in the coordinator's Spanish
         assertThat(sre.locator("body")).containsText("proposedFrom: no puede estar en el pasado");
         Locator besideTheField = sre.locator(".fjs-form-field:has(.compromiso-field-error)");
         assertThat(besideTheField).hasCount(1);
-        assertThat(besideTheField).containsText("Proposed first day");
+        assertThat(besideTheField).containsText("Primer día propuesto");
         assertThat(besideTheField.locator(".compromiso-field-error")).containsText("no puede estar en el pasado");
         chromium.screenshot(sre, "1-refused-past-date");
         assertThat(openTask(code, "Task_ProposeVisitDates").getId()).isEqualTo(proposal.getId());

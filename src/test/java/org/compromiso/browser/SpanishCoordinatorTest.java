@@ -66,7 +66,7 @@ class SpanishCoordinatorTest {
         // the list's address names its order, soonest due first (Tasklist's own default is newest first)
         sre.waitForURL(url -> URLDecoder.decode(url, StandardCharsets.UTF_8)
                 .contains("sorting=[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]"));
-        assertThat(sre.locator(".task-filters .task-filter").first()).containsText("My agency's tasks");
+        assertThat(sre.locator(".task-filters .task-filter").first()).containsText("Tareas de mi dependencia");
         assertThat(sre.locator("body")).containsText("Iniciar proceso");
 
         Locator first = card(sre, soonerTask);
@@ -106,10 +106,10 @@ class SpanishCoordinatorTest {
         // the claim renders the form again: what was typed before that is lost
         assertThat(sre.locator("button.claim")).hasCount(0);
         LocalDate firstDay = LocalDate.now().plusMonths(3).withDayOfMonth(20);
-        fill(sre, "Proposed first day", firstDay.format(DAY_FIRST));
-        fill(sre, "Proposed last day", firstDay.plusDays(4).format(DAY_FIRST));
+        fill(sre, "Primer día propuesto", firstDay.format(DAY_FIRST));
+        fill(sre, "Último día propuesto", firstDay.plusDays(4).format(DAY_FIRST));
         // the form shows the dates as typed, day first (dd/mm/aaaa): a month 20 would not be a date
-        assertThat(sre.getByLabel("Proposed first day", new Page.GetByLabelOptions().setExact(false)).first())
+        assertThat(sre.getByLabel("Primer día propuesto", new Page.GetByLabelOptions().setExact(false)).first())
                 .hasValue(Pattern.compile("0?" + firstDay.getDayOfMonth() + "/0?" + firstDay.getMonthValue() + "/"
                         + firstDay.getYear()));
         chromium.screenshot(sre, "1-dates-day-first");

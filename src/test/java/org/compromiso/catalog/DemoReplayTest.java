@@ -86,7 +86,11 @@ class DemoReplayTest {
         JsonNode us = completion("MXUS-2401-OTAY-II", "Task_UsProgressUpdate");
         assertThat(day(us)).isEqualTo("2025-11-10");
         assertThat(us.at("/detail/values/usProgressSummary").asText()).contains("began on 2025-11-10");
-        assertThat(day(completion("MXUS-2401-OTAY-II", "Task_MexicanProgressUpdate"))).isEqualTo("2025-11-10");
+        JsonNode mexican = completion("MXUS-2401-OTAY-II", "Task_MexicanProgressUpdate");
+        assertThat(day(mexican)).isEqualTo("2025-11-10");
+        // no percentage is published for either side: none is invented
+        assertThat(us.at("/detail/values").has("usPercentComplete")).isFalse();
+        assertThat(mexican.at("/detail/values").has("mxPercentComplete")).isFalse();
     }
 
     @Test

@@ -68,7 +68,7 @@ class CompletionValuesTest {
 
         var reversed = complete(api, operation, "sreCoordinator", propose, "en",
                 Map.of("proposedFrom", text(TODAY.plusDays(30)), "proposedTo", text(TODAY.plusDays(20))));
-        assertRefused(reversed, "proposedTo", "no puede ser anterior a Proposed first day");
+        assertRefused(reversed, "proposedTo", "no puede ser anterior a Primer día propuesto");
         assertThat(open(code, "Task_ProposeVisitDates")).as("still open after the refusals").isEqualTo(propose);
 
         var valid = complete(api, operation, "sreCoordinator", propose, "en",

@@ -1,0 +1,114 @@
+package org.compromiso.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.TaskService;
+import org.compromiso.CompromisoTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Issue 19: the form Tasklist fetches for a task ({@code deployed-form}) and its filters speak the reader's language,
+ * their account's: SRE's coordinator reads Spanish, State's English, with the same fields, checks and queries.
+ */
+@CompromisoTest
+class TasklistInTheUsersLanguageTest {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String FILTERS = "/filter?resourceType=Task&firstResult=0&maxResults=100";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ObjectMapper json;
+
+    @ParameterizedTest
+    @EnumSource(EngineApi.class)
+    void aSpanishCoordinatorReadsTheFormInSpanishAnEnglishOneInEnglish(EngineApi api) throws IOException {
+        String code = "TEST-FORM-LANGUAGE-" + SEQUENCE.incrementAndGet();
+        new DeskActions(http).register(code, "A visit whose forms are read in two languages", "darien-joint-visit",
+                Map.of("MX", "sre", "US", "state", "PA", "pamire"));
+        String proposal = open(code, "Task_ProposeVisitDates");
+
+        JsonNode spanish = read(api.get(http, "sreCoordinator", "/task/" + proposal + "/deployed-form"));
+        JsonNode firstDay = field(spanish, "proposedFrom");
+        assertThat(firstDay.path("label").asText()).isEqualTo("Primer día propuesto")
+                .isEqualTo(firstDay.at("/properties/label.es").asText());
+        assertThat(firstDay.path("validate").path("required").asBoolean()).isTrue();
+        assertThat(spanish.at("/components/0/text").asText()).startsWith("**Proponer fechas de la visita.**");
+
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        tasks.complete(proposal, Map.of("proposedFrom", day.toString(), "proposedTo", day.plusDays(2).toString()));
+        tasks.complete(open(code, "Task_ConfirmPanamaParticipation"),
+                Map.of("panamaAgrees", "yes", "visitDate", day.toString()));
+        String usDelegation = open(code, "Task_ConfirmUsDelegation");
+
+        JsonNode english = read(api.get(http, "stateCoordinator", "/task/" + usDelegation + "/deployed-form"));
+        assertThat(labels(english)).contains("Head of delegation (office)")
+                .doesNotContain("Jefatura de la delegación (oficina)");
+        JsonNode sameInSpanish = read(api.get(http, "pamireCoordinator", "/task/"
+                + open(code, "Task_ConfirmPanamanianDelegation") + "/deployed-form"));
+        assertThat(labels(sameInSpanish)).contains("Jefatura de la delegación (oficina)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineApi.class)
+    void filtersAreNamedInTheReadersLanguageAndAdminsSeeThemAsStored(EngineApi api) throws IOException {
+        JsonNode spanish = read(api.get(http, "sreCoordinator", FILTERS));
+        assertThat(spanish.findValuesAsText("name")).contains("Tareas de mi dependencia", "Vencidas")
+                .doesNotContain("My agency's tasks");
+        assertThat(spanish.findValuesAsText("description"))
+                .contains("Tareas abiertas de su dependencia, las que vencen antes primero");
+        assertThat(spanish.findValuesAsText("label")).contains("Compromiso");
+
+        JsonNode english = read(api.get(http, "stateCoordinator", FILTERS));
+        assertThat(english.findValuesAsText("name")).contains("My agency's tasks", "Overdue")
+                .doesNotContain("Tareas de mi dependencia");
+
+        String overdue = english.findParents("name").stream()
+                .filter(filter -> "Overdue".equals(filter.path("name").asText())).findFirst().orElseThrow()
+                .path("id").asText();
+        assertThat(read(api.get(http, "sreCoordinator", "/filter/" + overdue)).path("name").asText())
+                .isEqualTo("Vencidas");
+        // admins edit filters: a translated copy saved back would rename the filter
+        assertThat(read(api.get(http, "admin", "/filter/" + overdue)).path("name").asText()).isEqualTo("Overdue");
+    }
+
+    private JsonNode read(ResponseEntity<String> answer) throws IOException {
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+        return json.readTree(answer.getBody());
+    }
+
+    private static JsonNode field(JsonNode form, String key) {
+        return form.findParents("key").stream().filter(component -> key.equals(component.path("key").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no field " + key + " in " + form));
+    }
+
+    private static List<String> labels(JsonNode form) {
+        var labels = new ArrayList<String>();
+        form.findParents("label").forEach(component -> labels.add(component.path("label").asText()));
+        return labels;
+    }
+
+    private String open(String code, String taskKey) {
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as("open task " + taskKey).isNotNull();
+        return task.getId();
+    }
+}
