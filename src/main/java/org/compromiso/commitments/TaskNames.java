@@ -23,6 +23,8 @@ public class TaskNames {
 
     /** The user task's extension property that names the step in Spanish. */
     public static final String SPANISH_NAME = "name.es";
+    /** The user task's extension property that says, in Spanish, what the step is for (its documentation). */
+    public static final String SPANISH_PURPOSE = "documentation.es";
     static final int SHORT_TITLE = 60;
     // the engine's column for a task's name
     private static final int MAX_NAME = 255;
@@ -48,10 +50,21 @@ public class TaskNames {
 
     /** The step alone, as the model names it in this language. */
     public String step(String processDefinitionId, String taskKey, Locale language) {
-        Optional<UserTask> task = steps.computeIfAbsent(processDefinitionId + "#" + taskKey, key -> Optional.ofNullable(
-                repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey)));
+        Optional<UserTask> task = userTask(processDefinitionId, taskKey);
         String english = task.map(UserTask::getName).orElse(taskKey);
-        return "es".equals(language.getLanguage()) ? task.flatMap(TaskNames::spanish).orElse(english) : english;
+        return "es".equals(language.getLanguage())
+                ? task.flatMap(step -> spanish(step, SPANISH_NAME)).orElse(english) : english;
+    }
+
+    /** What the step is for in this language; {@code english} is the task's own description (the documentation). */
+    public String purpose(String processDefinitionId, String taskKey, String english, Locale language) {
+        return "es".equals(language.getLanguage()) ? userTask(processDefinitionId, taskKey)
+                .flatMap(step -> spanish(step, SPANISH_PURPOSE)).orElse(english) : english;
+    }
+
+    private Optional<UserTask> userTask(String processDefinitionId, String taskKey) {
+        return steps.computeIfAbsent(processDefinitionId + "#" + taskKey, key -> Optional.ofNullable(
+                repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey)));
     }
 
     static String name(String commitmentCode, String title, String step) {
@@ -69,13 +82,13 @@ public class TaskNames {
         return line.substring(0, lastSpace > 0 ? lastSpace : SHORT_TITLE - 1).replaceAll("[\\s,;:.]+$", "") + "…";
     }
 
-    private static Optional<String> spanish(UserTask task) {
+    private static Optional<String> spanish(UserTask task, String name) {
         if (task.getExtensionElements() == null) {
             return Optional.empty();
         }
         return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
                 .flatMap(list -> list.getCamundaProperties().stream())
-                .filter(property -> SPANISH_NAME.equals(property.getCamundaName()))
+                .filter(property -> name.equals(property.getCamundaName()))
                 .map(CamundaProperty::getCamundaValue)
                 .filter(value -> value != null && !value.isBlank())
                 .findFirst();

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.compromiso.commitments.CommitmentDetail;
 import org.compromiso.commitments.CommitmentQueries;
 import org.compromiso.commitments.CommitmentSummary;
+import org.compromiso.commitments.TaskNames;
 import org.compromiso.identity.AgencyDirectory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -37,12 +38,14 @@ class TaskContexts {
     private final CommitmentQueries commitments;
     private final AgencyDirectory agencies;
     private final EarlierAnswers answers;
+    private final TaskNames names;
     private final MessageSource messages;
     private final Clock clock;
 
     TaskContexts(TaskService tasks, CommitmentQueries commitments, AgencyDirectory agencies, EarlierAnswers answers,
-                 MessageSource messages, Clock clock) {
+                 TaskNames names, MessageSource messages, Clock clock) {
         this.tasks = tasks;
+        this.names = names;
         this.commitments = commitments;
         this.agencies = agencies;
         this.answers = answers;
@@ -68,11 +71,16 @@ class TaskContexts {
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .map(IdentityLink::getGroupId).filter(Objects::nonNull)
                 .map(group -> name(group, locale)).toList();
-        var step = new TaskContext.Step(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                task.getDescription(), task.getDueDate() == null ? null
+        // the engine keeps one name and description per task; the reader gets theirs (a task shared by agencies of
+        // both languages is named in English)
+        var step = new TaskContext.Step(task.getId(), task.getTaskDefinitionKey(),
+                names.of(commitment.code(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(), locale),
+                names.purpose(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getDescription(), locale),
+                task.getDueDate() == null ? null
                 : day(LocalDate.ofInstant(task.getDueDate().toInstant(), clock.getZone()), locale));
         var provenance = commitment.provenance();
-        var about = new TaskContext.Commitment(commitment.code(), commitment.title(), commitment.targetDate(),
+        var about = new TaskContext.Commitment(commitment.code(),
+                commitments.title(commitment.code(), locale).orElse(commitment.title()), commitment.targetDate(),
                 commitment.targetDate() == null ? null : day(commitment.targetDate(), locale),
                 provenance.document(), provenance.quote(), provenance.language());
         return new TaskContext(step, about, leads, waitsOn, answers.of(task.getProcessDefinitionId(),

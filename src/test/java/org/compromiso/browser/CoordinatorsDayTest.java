@@ -95,7 +95,8 @@ class CoordinatorsDayTest {
         assertThat(sreContext).containsText("Carry out a joint visit to the Darién with Panama");
         assertThat(sreContext).containsText("agreed to carry out a joint visit to Darién");
         assertThat(sreContext).containsText("Secretaría de Relaciones Exteriores");
-        assertThat(sreContext).containsText("Propose to Panama a window");
+        // what the step is for, in SRE's Spanish (the Description tab below shows the engine's one text, English)
+        assertThat(sreContext).containsText("Proponga a Panamá un periodo");
         // SRE's Tasklist speaks Spanish: its tabs read Descripción and Formulario
         sre.locator(".task-details .nav-tabs a").filter(new Locator.FilterOptions().setHasText("Descripción")).click();
         assertThat(sre.locator(".description-pane")).containsText("Propose to Panama a window");

@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.compromiso.commitments.TaskNames;
 import org.compromiso.guard.ModelRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,12 +54,16 @@ class BpmnModelRulesTest {
     }
 
     @Test
-    void everyUserTaskSaysWhatItIsForAndAnswersOnlyUserTasksOfItsOwnProcess() throws IOException {
+    void everyUserTaskSaysWhatItIsForInBothLanguagesAndAnswersOnlyUserTasksOfItsOwnProcess() throws IOException {
         for (Path file : models()) {
             BpmnModelInstance model = model(file);
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 assertThat(task.getDocumentations()).as("%s: the Description tab of %s", file, task.getId())
                         .isNotEmpty().allMatch(documentation -> !documentation.getTextContent().isBlank());
+                assertThat(properties(task, TaskNames.SPANISH_NAME)).as("%s: %s in Spanish", file, task.getId())
+                        .singleElement().matches(name -> !name.isBlank());
+                assertThat(properties(task, TaskNames.SPANISH_PURPOSE)).as("%s: what %s is for, in Spanish", file,
+                        task.getId()).singleElement().matches(purpose -> !purpose.isBlank());
                 for (String answered : answered(task)) {
                     assertThat(model.<BaseElement>getModelElementById(answered))
                             .as("%s: %s answers %s", file, task.getId(), answered).isInstanceOf(UserTask.class);
@@ -69,13 +74,19 @@ class BpmnModelRulesTest {
 
     /** The ids in the user task's property {@code answers} (see {@link EarlierAnswers}). */
     private static List<String> answered(UserTask task) {
+        return properties(task, EarlierAnswers.PROPERTY).stream()
+                .flatMap(value -> Stream.of(value.split(","))).map(String::strip).toList();
+    }
+
+    /** The values of the user task's extension properties of this name. */
+    private static List<String> properties(UserTask task, String name) {
         if (task.getExtensionElements() == null) {
             return List.of();
         }
         return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
                 .flatMap(properties -> properties.getCamundaProperties().stream())
-                .filter(property -> EarlierAnswers.PROPERTY.equals(property.getCamundaName()))
-                .flatMap(property -> Stream.of(property.getCamundaValue().split(","))).map(String::strip).toList();
+                .filter(property -> name.equals(property.getCamundaName()))
+                .map(property -> property.getCamundaValue() == null ? "" : property.getCamundaValue()).toList();
     }
 
     @Test

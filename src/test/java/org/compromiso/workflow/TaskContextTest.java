@@ -64,14 +64,16 @@ class TaskContextTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         JsonNode context = json.readTree(answer.getBody());
         assertThat(context.at("/commitment/code").asText()).isEqualTo("TEST-CONTEXT-ES");
-        assertThat(context.at("/commitment/title").asText()).isEqualTo("Visit the Darién with Panama");
+        // the commitment, the step and what it is for in Panama's Spanish, whatever the engine's one name says
+        assertThat(context.at("/commitment/title").asText()).isEqualTo("Visitar el Darién con Panamá");
+        assertThat(context.at("/step/name").asText()).endsWith("Confirmar la participación de Panamá");
         assertThat(context.at("/commitment/quote").asText()).isEqualTo(QUOTE);
         assertThat(context.at("/commitment/sourceDocument").asText()).isEqualTo("001_ae9539afecd76ba5.txt");
         assertThat(context.at("/labels/agreed").asText()).isEqualTo("Lo acordado");
         assertThat(names(context.get("leadAgencies"))).contains("Secretaría de Relaciones Exteriores",
                 "Ministerio de Relaciones Exteriores de Panamá");
         assertThat(names(context.get("waitsOn"))).containsExactly("Ministerio de Relaciones Exteriores de Panamá");
-        assertThat(context.at("/step/purpose").asText()).startsWith("Panama's answer to the proposed dates");
+        assertThat(context.at("/step/purpose").asText()).startsWith("Respuesta de Panamá a las fechas propuestas");
 
         JsonNode proposal = context.at("/answers/0");
         assertThat(proposal.get("task").asText()).isEqualTo("Task_ProposeVisitDates");
@@ -93,6 +95,9 @@ class TaskContextTest {
         JsonNode context = json.readTree(get("admin", "/api/tasks/" + confirmation.getId() + "/context").getBody());
 
         assertThat(context.at("/labels/agreed").asText()).isEqualTo("Agreed");
+        assertThat(context.at("/commitment/title").asText()).isEqualTo("Visit the Darién with Panama");
+        assertThat(context.at("/step/name").asText()).endsWith("Confirm Panama's participation");
+        assertThat(context.at("/step/purpose").asText()).startsWith("Panama's answer to the proposed dates");
         assertThat(names(context.get("waitsOn"))).containsExactly("Ministry of Foreign Affairs of Panama");
         assertThat(context.at("/answers/0/heading").asText()).contains("answered by Ministry of Foreign Affairs");
     }
@@ -137,7 +142,8 @@ class TaskContextTest {
     @Test
     void stateSeesTheWindowSreProposedForTheNextMeeting() throws Exception {
         LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).plusMonths(2).withDayOfMonth(3);
-        register("TEST-CONTEXT-MEETING", "Hold the next meeting in February", "next-meeting", Map.of("MX", "sre", "US", "state"));
+        register("TEST-CONTEXT-MEETING", "Hold the next meeting in February", null, "next-meeting",
+                Map.of("MX", "sre", "US", "state"));
         submit("sreCoordinator", "TEST-CONTEXT-MEETING", "Task_ProposeMeetingDates", Map.of(
                 "proposedFrom", firstDay.toString(), "proposedTo", firstDay.plusDays(2).toString(),
                 "proposalNote", "Washington or Mexico City"));
@@ -154,7 +160,8 @@ class TaskContextTest {
 
     @Test
     void gsaSeesWhatTheMexicanSideReportedButNotAsItsOwnEvidence() throws Exception {
-        register("TEST-CONTEXT-OTAY", "Modernize the Otay crossing", "otay-crossing", Map.of("MX", "sedena", "US", "gsa"));
+        register("TEST-CONTEXT-OTAY", "Modernize the Otay crossing", null, "otay-crossing",
+                Map.of("MX", "sedena", "US", "gsa"));
         submit("sedenaCoordinator", "TEST-CONTEXT-OTAY", "Task_ConfirmScopeAndOwners", Map.of(
                 "scope", "Otay II / Otay Mesa East", "mexicanOwner", "SEDENA", "usOwner", "GSA"));
         submit("sedenaCoordinator", "TEST-CONTEXT-OTAY", "Task_MexicanPermits", Map.of(
@@ -179,7 +186,8 @@ class TaskContextTest {
 
     /** Registers a Darién visit and lets SRE propose its dates with a note and evidence; Panama's task is next. */
     private Task sreProposes(String code, LocalDate firstDay) {
-        register(code, "Visit the Darién with Panama", "darien-joint-visit", Map.of("MX", "sre", "US", "state", "PA", "pamire"));
+        register(code, "Visit the Darién with Panama", "Visitar el Darién con Panamá", "darien-joint-visit",
+                Map.of("MX", "sre", "US", "state", "PA", "pamire"));
         var values = new LinkedHashMap<String, Object>();
         values.put("proposedFrom", firstDay.toString());
         values.put("proposedTo", firstDay.plusDays(4).toString());
@@ -190,10 +198,10 @@ class TaskContextTest {
         return task(code, "Task_ConfirmPanamaParticipation");
     }
 
-    private void register(String code, String title, String kind, Map<String, String> leads) {
+    private void register(String code, String title, String titleEs, String kind, Map<String, String> leads) {
         registry.register(new NewCommitment(code, "MX-US-2024-01-19", title, null, kind,
                 leads, List.of(), LocalDate.now().plusMonths(6), null, false, "normal",
-                new NewCommitment.Provenance("001_ae9539afecd76ba5.txt", QUOTE, "en")),
+                new NewCommitment.Provenance("001_ae9539afecd76ba5.txt", QUOTE, "en"), titleEs),
                 new Actor("deskOfficer", "api"));
     }
 
