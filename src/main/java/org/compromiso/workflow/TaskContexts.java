@@ -75,7 +75,8 @@ class TaskContexts {
         // both languages is named in English)
         var step = new TaskContext.Step(task.getId(), task.getTaskDefinitionKey(),
                 names.of(commitment.code(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(), locale),
-                names.purpose(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getDescription(), locale),
+                names.purpose(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getDescription(),
+                        locale),
                 task.getDueDate() == null ? null
                 : day(LocalDate.ofInstant(task.getDueDate().toInstant(), clock.getZone()), locale));
         var provenance = commitment.provenance();
