@@ -105,6 +105,13 @@ class SpanishCoordinatorTest {
         sre.locator("button.claim").click();
         // the claim renders the form again: what was typed before that is lost
         assertThat(sre.locator("button.claim")).hasCount(0);
+        // completing with nothing typed: Camunda Forms' own checks speak Spanish too, and nothing is completed
+        sre.locator("button:has-text('Completar')").click();
+        assertThat(sre.locator(".fjs-form-field-error").first()).hasText("Este campo es obligatorio.");
+        assertThat(sre.locator(".fjs-form-field-error", new Page.LocatorOptions().setHasText("Field is"))).hasCount(0);
+        assertThat(tasks.createTaskQuery().taskId(proposal.getId()).count()).isEqualTo(1);
+        // Tasklist's own notice of the refused submission covers the button until it is closed
+        sre.locator(".page-notifications button.close:visible").first().click();
         LocalDate firstDay = LocalDate.now().plusMonths(3).withDayOfMonth(20);
         fill(sre, "Primer día propuesto", firstDay.format(DAY_FIRST));
         fill(sre, "Último día propuesto", firstDay.plusDays(4).format(DAY_FIRST));

@@ -45,6 +45,38 @@ const defaultDatesIn = (language) => {
   Intl.DateTimeFormat = InLanguage;
 };
 
+// Camunda Forms (form-js 1.8.7) writes the messages of its own checks in English only ("Field is required."), in a
+// list beside the field; a Spanish user reads them in Spanish. Only these known sentences change, in place: the text
+// node stays the one form-js updates, so its next message is translated in turn.
+const SPANISH_FORM_MESSAGES = [
+  [/^Field is required\.$/, () => 'Este campo es obligatorio.'],
+  [/^Field must have minimum length of (.+)\.$/, (n) => `Debe tener al menos ${n} caracteres.`],
+  [/^Field must have maximum length of (.+)\.$/, (n) => `Debe tener como máximo ${n} caracteres.`],
+  [/^Field must have minimum value of (.+)\.$/, (n) => `El valor mínimo es ${n}.`],
+  [/^Field must have maximum value of (.+)\.$/, (n) => `El valor máximo es ${n}.`],
+  [/^Field must match pattern (.+)\.$/, (pattern) => `Debe seguir el patrón ${pattern}.`],
+  [/^Should be a valid number\.?$/, () => 'Debe ser un número válido.'],
+  [/^Should be an integer\.$/, () => 'Debe ser un número entero.'],
+];
+
+const formMessagesIn = (messages) => {
+  const translate = (item) => {
+    const text = item.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) {
+      return;
+    }
+    for (const [english, own] of messages) {
+      const match = english.exec(text.data);
+      if (match) {
+        text.data = own(match[1]);
+        return;
+      }
+    }
+  };
+  new MutationObserver(() => document.querySelectorAll('.fjs-form-field-error li').forEach(translate))
+    .observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+};
+
 try {
   const answer = await fetch(appRoot.replace(/\/camunda$/, '') + '/api/me/language',
       {headers: {Accept: 'application/json'}});
@@ -52,6 +84,9 @@ try {
     const {language} = await answer.json();
     Object.defineProperty(window.navigator, 'languages', {get: () => [language]});
     Object.defineProperty(window.navigator, 'language', {get: () => language});
+    if (language === 'es') {
+      formMessagesIn(SPANISH_FORM_MESSAGES);
+    }
     if (language !== 'en') {
       defaultDatesIn(language);
       await keepTranslations(language);
