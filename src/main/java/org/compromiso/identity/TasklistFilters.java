@@ -1,5 +1,6 @@
 package org.compromiso.identity;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The Tasklist filters every coordinator starts from: their agency's tasks, what is due this week, what is
  * overdue, and every task they may see. Each shows the commitment's code beside the task. Created at start-up when
- * missing, by name; their properties (Spanish name and description, see {@link TranslatedFilters}) follow this
- * class at every start.
+ * missing, by name; their Spanish name, description and column label (see {@link TranslatedFilters}) are brought
+ * up to date at every start, and what an admin changed stays.
  */
 @Component
 class TasklistFilters implements InitializingBean {
@@ -69,13 +70,30 @@ class TasklistFilters implements InitializingBean {
                 "refresh", true,
                 "variables", List.of(Map.of("name", "commitmentCode", "label", "Commitment",
                         translated("label", "es"), "Compromiso")));
-        // an admin may have saved another filter of this name: the first by id is kept up to date, not both
-        Filter existing = filters.createFilterQuery().filterName(name).orderByFilterId().asc().listPage(0, 1).stream()
-                .findFirst().orElse(null);
+        // an admin may have saved filters of this name: the shared one (no owner) is ours
+        Filter existing = filters.createFilterQuery().filterName(name).list().stream()
+                .filter(filter -> filter.getOwner() == null).findFirst().orElse(null);
         if (existing == null) {
             filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(properties));
-        } else if (!properties.equals(existing.getProperties())) {
-            filters.saveFilter(existing.setProperties(properties));
+            return;
         }
+        // only the translations are ours to bring up to date: an admin's colour, order or columns stay
+        var updated = new LinkedHashMap<String, Object>(
+                existing.getProperties() == null ? Map.of() : existing.getProperties());
+        updated.put(translated("name", "es"), nameEs);
+        updated.put(translated("description", "es"), descriptionEs);
+        if (updated.get("variables") instanceof List<?> columns) {
+            updated.put("variables", columns.stream().map(column -> column instanceof Map<?, ?> shown
+                    && "commitmentCode".equals(shown.get("name")) ? withSpanishLabel(shown) : column).toList());
+        }
+        if (!updated.equals(existing.getProperties())) {
+            filters.saveFilter(existing.setProperties(updated));
+        }
+    }
+
+    private static Map<Object, Object> withSpanishLabel(Map<?, ?> column) {
+        var translatedColumn = new LinkedHashMap<Object, Object>(column);
+        translatedColumn.put(translated("label", "es"), "Compromiso");
+        return translatedColumn;
     }
 }

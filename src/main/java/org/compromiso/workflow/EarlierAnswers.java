@@ -92,7 +92,7 @@ class EarlierAnswers {
             Object value = recorded.get(field.key());
             if (value != null && !value.toString().isBlank() && !Boolean.FALSE.equals(value)) {
                 values.add(new TaskContext.Value(field.key(), field.label() != null ? field.label() : field.key(),
-                        shown(field, value, locale)));
+                        shown(form, field, value, locale)));
             }
         }));
         var agency = entry.detail().get("agency") instanceof String code ? agencies.apply(code) : null;
@@ -105,7 +105,7 @@ class EarlierAnswers {
         return new TaskContext.Answer(taskKey, heading, entry.actor(), agency, at, values);
     }
 
-    private String shown(TaskForm.Field field, Object value, Locale locale) {
+    private String shown(TaskForm form, TaskForm.Field field, Object value, Locale locale) {
         if (Boolean.TRUE.equals(value)) {
             return messages.getMessage("context.yes", null, locale);
         }
@@ -115,7 +115,8 @@ class EarlierAnswers {
                 return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
             }
         }
-        return value.toString();
+        // a choice as the reader's form shows it ("Sí", not "yes")
+        return form.shown(field.key(), value.toString());
     }
 
     /** A date as the history keeps it: yyyy-MM-dd as Tasklist sends it, or a Date written as an instant. */

@@ -9,14 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A Camunda Form in the reader's language. Camunda Forms have one text per component, so each form in
  * {@code bpmn/} carries its translations beside the English, as the component's custom {@code properties}:
- * {@code label.es}, {@code text.es}, {@code description.es}, {@code dateLabel.es}, and {@code values.<value>.es}
+ * {@code label.es}, {@code text.es}, {@code description.es}, {@code dateLabel.es} (and {@code timeLabel.es},
+ * {@code placeholder.es} where a form has them), and {@code values.<value>.es}
  * for an option of a choice (as a task's Spanish name is its property {@code name.es}). Keys, types and checks
  * never change with the language; a text without a translation stays English.
  */
 public final class FormTranslations {
 
     /** The component's texts a reader sees. */
-    static final List<String> TEXTS = List.of("label", "text", "description", "dateLabel");
+    static final List<String> TEXTS = List.of("label", "text", "description", "dateLabel", "timeLabel",
+            "placeholder");
     /** English is the forms' own language. */
     static final String OWN_LANGUAGE = "en";
 

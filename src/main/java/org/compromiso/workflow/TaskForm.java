@@ -6,13 +6,26 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** The fields of a Camunda Form as the server needs them: keys, which are required, and what each accepts. */
-public record TaskForm(String id, List<Field> fields) {
+/**
+ * The fields of a Camunda Form as the server needs them: keys, which are required, and what each accepts; and how
+ * the form shows each option of a choice ({@code options}: field key, then value to label).
+ */
+public record TaskForm(String id, List<Field> fields, Map<String, Map<String, String>> options) {
+
+    public TaskForm(String id, List<Field> fields) {
+        this(id, fields, Map.of());
+    }
+
+    /** How the form shows this value of a choice: the option's label, else the value itself. */
+    public String shown(String key, String value) {
+        return options.getOrDefault(key, Map.of()).getOrDefault(value, value);
+    }
 
     /** The field with this key, if the form has one. */
     public Optional<Field> field(String key) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +68,7 @@ public class TaskForms {
                 if (formRef.equals(form.path("id").asText())) {
                     var fields = new ArrayList<TaskForm.Field>();
                     collect(form.path("components"), fields);
-                    return Optional.of(new TaskForm(formRef, List.copyOf(fields)));
+                    return Optional.of(new TaskForm(formRef, List.copyOf(fields), options(form)));
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("Unreadable form " + resource.getName(), e);
@@ -93,6 +94,20 @@ public class TaskForms {
             }
             collect(component.path("components"), fields);
         }
+    }
+
+    /** Each choice's options as the form shows them: field key, then value to label. */
+    private static Map<String, Map<String, String>> options(JsonNode form) {
+        var options = new LinkedHashMap<String, Map<String, String>>();
+        for (JsonNode choice : form.findParents("values")) {
+            if (choice.hasNonNull("key") && choice.path("values").isArray()) {
+                var labels = new LinkedHashMap<String, String>();
+                choice.path("values").forEach(option -> labels.put(option.path("value").asText(),
+                        option.path("label").asText(option.path("value").asText())));
+                options.put(choice.get("key").asText(), Map.copyOf(labels));
+            }
+        }
+        return Map.copyOf(options);
     }
 
     private static BigDecimal decimal(JsonNode limit) {

@@ -6,14 +6,18 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.compromiso.CompromisoTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +41,10 @@ class TasklistInTheUsersLanguageTest {
     TaskService tasks;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    FilterService filters;
+    @Autowired
+    TasklistFilters tasklistFilters;
 
     @ParameterizedTest
     @EnumSource(EngineApi.class)
@@ -88,6 +96,25 @@ class TasklistInTheUsersLanguageTest {
                 .isEqualTo("Vencidas");
         // admins edit filters: a translated copy saved back would rename the filter
         assertThat(read(api.get(http, "admin", "/filter/" + overdue)).path("name").asText()).isEqualTo("Overdue");
+    }
+
+    @Test
+    void aStartBringsTheTranslationsUpToDateAndKeepsWhatAnAdminChanged() {
+        Filter overdue = filters.createFilterQuery().filterName("Overdue").singleResult();
+        Map<String, Object> before = overdue.getProperties();
+        var edited = new LinkedHashMap<>(before);
+        edited.put("color", "#123456");
+        edited.remove("name.es");
+        filters.saveFilter(overdue.setProperties(edited));
+        try {
+            tasklistFilters.afterPropertiesSet();
+
+            Map<String, Object> after = filters.getFilter(overdue.getId()).getProperties();
+            assertThat(after).containsEntry("color", "#123456").containsEntry("name.es", "Vencidas");
+            assertThat(filters.createFilterQuery().filterName("Overdue").count()).isEqualTo(1);
+        } finally {
+            filters.saveFilter(filters.getFilter(overdue.getId()).setProperties(before));
+        }
     }
 
     private JsonNode read(ResponseEntity<String> answer) throws IOException {

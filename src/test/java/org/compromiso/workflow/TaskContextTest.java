@@ -53,6 +53,8 @@ class TaskContextTest {
     CommitmentHistory history;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    TaskForms forms;
 
     @Test
     void panamaSeesTheCommitmentAndTheDatesSreProposedInSpanish() throws Exception {
@@ -86,6 +88,21 @@ class TaskContextTest {
                 .containsKey("proposedFrom");
         assertThat(values.get("proposedFrom")).as("a Spanish date").contains(String.valueOf(firstDay.getYear()))
                 .containsIgnoringCase(" de ");
+    }
+
+    @Test
+    void anEarlierChoiceIsShownAsTheReadersFormShowsIt() {
+        Task confirmation = sreProposes("TEST-CONTEXT-CHOICE", LocalDate.now(ZoneOffset.UTC).plusMonths(3));
+        String process = confirmation.getProcessDefinitionId();
+
+        TaskForm spanish = forms.of(process, "Task_ConfirmPanamaParticipation", Locale.forLanguageTag("es"))
+                .orElseThrow();
+        TaskForm english = forms.of(process, "Task_ConfirmPanamaParticipation", Locale.ENGLISH).orElseThrow();
+
+        assertThat(spanish.shown("panamaAgrees", "yes")).isEqualTo("Sí");
+        assertThat(english.shown("panamaAgrees", "yes")).isEqualTo("Yes");
+        assertThat(spanish.shown("panamaAgrees", "maybe")).as("no such option: the value").isEqualTo("maybe");
+        assertThat(spanish.field("panamaAgrees").orElseThrow().label()).isEqualTo("¿Participa Panamá en estas fechas?");
     }
 
     @Test

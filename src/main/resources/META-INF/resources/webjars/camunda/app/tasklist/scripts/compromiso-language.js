@@ -73,8 +73,17 @@ const formMessagesIn = (messages) => {
       }
     }
   };
-  new MutationObserver(() => document.querySelectorAll('.fjs-form-field-error li').forEach(translate))
-    .observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+  // Tasklist changes the page often: one look per frame, however many changes it made
+  let pending = false;
+  new MutationObserver(() => {
+    if (!pending) {
+      pending = true;
+      window.requestAnimationFrame(() => {
+        pending = false;
+        document.querySelectorAll('.fjs-form-field-error li').forEach(translate);
+      });
+    }
+  }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
 };
 
 try {
