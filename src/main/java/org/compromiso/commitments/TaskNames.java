@@ -7,8 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.compromiso.engine.ModelProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,14 +82,7 @@ public class TaskNames {
     }
 
     private static Optional<String> spanish(UserTask task, String name) {
-        if (task.getExtensionElements() == null) {
-            return Optional.empty();
-        }
-        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(list -> list.getCamundaProperties().stream())
-                .filter(property -> name.equals(property.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue)
-                .filter(value -> value != null && !value.isBlank())
+        return ModelProperties.values(task, name).stream().filter(value -> value != null && !value.isBlank())
                 .findFirst();
     }
 }

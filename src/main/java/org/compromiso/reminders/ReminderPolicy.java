@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.compromiso.engine.ModelProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,14 +67,7 @@ class ReminderPolicy {
     }
 
     private static Optional<String> property(UserTask task, String name) {
-        if (task == null || task.getExtensionElements() == null) {
-            return Optional.empty();
-        }
-        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(list -> list.getCamundaProperties().stream())
-                .filter(property -> name.equals(property.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue)
-                .findFirst();
+        return ModelProperties.first(task, name);
     }
 
     /** The rules one task follows and how its days count. */

@@ -18,8 +18,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.compromiso.engine.ModelProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,13 +85,7 @@ class ProcessSteps {
                 return taskKey;
             }
             String english = step.getName() == null ? taskKey : step.getName();
-            if (!"es".equals(language) || step.getExtensionElements() == null) {
-                return english;
-            }
-            return step.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                    .flatMap(properties -> properties.getCamundaProperties().stream())
-                    .filter(property -> SPANISH_NAME.equals(property.getCamundaName()))
-                    .map(CamundaProperty::getCamundaValue).findFirst().orElse(english);
+            return "es".equals(language) ? ModelProperties.first(step, SPANISH_NAME).orElse(english) : english;
         }
 
         boolean recurring(String taskKey) {

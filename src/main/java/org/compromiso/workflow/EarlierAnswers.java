@@ -17,10 +17,9 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.compromiso.commitments.HistoryEntry;
 import org.compromiso.commitments.TaskNames;
+import org.compromiso.engine.ModelProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -53,13 +52,7 @@ class EarlierAnswers {
     /** The ids of the steps that this user task answers, as its model names them. */
     List<String> answeredBy(String processDefinitionId, String taskKey) {
         UserTask task = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey);
-        if (task == null || task.getExtensionElements() == null) {
-            return List.of();
-        }
-        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(properties -> properties.getCamundaProperties().stream())
-                .filter(property -> PROPERTY.equals(property.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue)
+        return ModelProperties.values(task, PROPERTY).stream()
                 .flatMap(value -> Arrays.stream(value.split(",")).map(String::strip).filter(id -> !id.isEmpty()))
                 .toList();
     }

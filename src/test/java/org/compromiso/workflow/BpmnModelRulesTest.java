@@ -16,8 +16,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.compromiso.commitments.TaskNames;
+import org.compromiso.engine.ModelProperties;
 import org.compromiso.guard.ModelRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,15 +78,9 @@ class BpmnModelRulesTest {
                 .flatMap(value -> Stream.of(value.split(","))).map(String::strip).toList();
     }
 
-    /** The values of the user task's extension properties of this name. */
+    /** The values of the user task's extension properties of this name, blank for one without a value. */
     private static List<String> properties(UserTask task, String name) {
-        if (task.getExtensionElements() == null) {
-            return List.of();
-        }
-        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(properties -> properties.getCamundaProperties().stream())
-                .filter(property -> name.equals(property.getCamundaName()))
-                .map(property -> property.getCamundaValue() == null ? "" : property.getCamundaValue()).toList();
+        return ModelProperties.values(task, name).stream().map(value -> value == null ? "" : value).toList();
     }
 
     @Test
