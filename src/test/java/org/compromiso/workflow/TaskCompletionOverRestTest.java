@@ -2,6 +2,7 @@ package org.compromiso.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,10 +31,9 @@ class TaskCompletionOverRestTest {
     @Test
     void aSecondVerificationNeedsItsOwnAnswersNotTheFirstOnes() {
         register(CODE);
-        complete("Task_PlanAction", Map.of("plan", "Draft the plan", "plannedCompletion", "2024-05-01"));
+        completed("Task_PlanAction", Map.of("plan", "Draft the plan", "plannedCompletion", "2024-05-01"), CODE);
         implementAndReport();
-        assertThat(complete("Task_VerifyCompletion", Map.of("verified", "no", "verificationNote", "No evidence"))
-                .getStatusCode().is2xxSuccessful()).isTrue();
+        completed("Task_VerifyCompletion", Map.of("verified", "no", "verificationNote", "No evidence"), CODE);
         implementAndReport();
 
         var empty = complete("Task_VerifyCompletion", Map.of());
@@ -58,9 +58,9 @@ class TaskCompletionOverRestTest {
     @Test
     void aChoiceOutsideTheFormsOptionsIsRefused() {
         register("TEST-REST-CHOICE");
-        complete("Task_PlanAction", Map.of("plan", "Plan", "plannedCompletion", "2024-05-01"), "TEST-REST-CHOICE");
-        complete("Task_ImplementAction", Map.of("implementationSummary", "Done"), "TEST-REST-CHOICE");
-        complete("Task_ReportCompletion", Map.of("completionSummary", "Done",
+        completed("Task_PlanAction", Map.of("plan", "Plan", "plannedCompletion", "2024-05-01"), "TEST-REST-CHOICE");
+        completed("Task_ImplementAction", Map.of("implementationSummary", "Done"), "TEST-REST-CHOICE");
+        completed("Task_ReportCompletion", Map.of("completionSummary", "Done",
                 "evidenceLink", "https://example.org/report"), "TEST-REST-CHOICE");
 
         var answer = complete("Task_VerifyCompletion", Map.of("verified", "maybe", "verificationNote", "Hm"),
@@ -89,10 +89,15 @@ class TaskCompletionOverRestTest {
     }
 
     private void implementAndReport() {
-        assertThat(complete("Task_ImplementAction", Map.of("implementationSummary", "Built it"))
-                .getStatusCode().is2xxSuccessful()).isTrue();
-        assertThat(complete("Task_ReportCompletion", Map.of("completionSummary", "Finished",
-                "evidenceLink", "https://example.org/report")).getStatusCode().is2xxSuccessful()).isTrue();
+        completed("Task_ImplementAction", Map.of("implementationSummary", "Built it"), CODE);
+        completed("Task_ReportCompletion", Map.of("completionSummary", "Finished",
+                "evidenceLink", "https://example.org/report"), CODE);
+    }
+
+    /** A step on the way to the one under test: it must go through, or the test would check the wrong task. */
+    private void completed(String taskKey, Map<String, Object> values, String code) {
+        var answer = complete(taskKey, values, code);
+        assertThat(answer.getStatusCode().value()).as("completing %s: %s", taskKey, answer.getBody()).isEqualTo(204);
     }
 
     private void register(String code) {
@@ -102,7 +107,9 @@ class TaskCompletionOverRestTest {
         body.put("title", "Verified twice");
         body.put("kind", "agreed-action");
         body.put("leadAgencies", Map.of("MX", "sre", "US", "state"));
-        body.put("targetDate", "2024-06-30");
+        // not yet due: a task born overdue has its notice mailed at once, and a completion racing that job is
+        // answered 409 (try again), which is right for a client but not what these tests are about
+        body.put("targetDate", LocalDate.now().plusYears(1).toString());
         body.put("provenance", Map.of("document", "001_ae9539afecd76ba5.txt", "quote", "We agree.", "language", "en"));
         assertThat(post("/api/commitments", body).getStatusCode().is2xxSuccessful()).isTrue();
     }
