@@ -55,10 +55,38 @@ public class TaskNames {
                 ? task.flatMap(step -> spanish(step, SPANISH_NAME)).orElse(english) : english;
     }
 
-    /** What the step is for in this language; {@code english} is the task's own description (the documentation). */
-    public String purpose(String processDefinitionId, String taskKey, String english, Locale language) {
-        return "es".equals(language.getLanguage()) ? userTask(processDefinitionId, taskKey)
-                .flatMap(step -> spanish(step, SPANISH_PURPOSE)).orElse(english) : english;
+    /**
+     * What the step is for in this language; {@code description} is the task's own: the model's documentation, in
+     * English or (saved back from a Spanish reader's screen) in Spanish, unless someone wrote their own, which is
+     * then kept as they wrote it.
+     */
+    public String purpose(String processDefinitionId, String taskKey, String description, Locale language) {
+        Optional<UserTask> task = userTask(processDefinitionId, taskKey);
+        if (description == null || task.isEmpty()) {
+            return description;
+        }
+        String english = task.get().getDocumentations().stream().findFirst()
+                .map(documentation -> documentation.getTextContent().strip()).orElse(null);
+        String spanish = spanish(task.get(), SPANISH_PURPOSE).orElse(english);
+        boolean fromTheModel = description.strip().equals(english) || description.strip().equals(spanish);
+        if (!fromTheModel) {
+            return description;
+        }
+        return "es".equals(language.getLanguage()) ? spanish : english;
+    }
+
+    /**
+     * The task's name for a reader of this language: as {@link #of} names it, when the service named it (in
+     * either language); as it is, when someone renamed the task.
+     */
+    public String forReader(String storedName, String commitmentCode, String processDefinitionId, String taskKey,
+                            Locale language) {
+        String wanted = of(commitmentCode, processDefinitionId, taskKey, language);
+        if (wanted.equals(storedName)) {
+            return wanted;
+        }
+        Locale other = "es".equals(language.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("es");
+        return of(commitmentCode, processDefinitionId, taskKey, other).equals(storedName) ? wanted : storedName;
     }
 
     private Optional<UserTask> userTask(String processDefinitionId, String taskKey) {

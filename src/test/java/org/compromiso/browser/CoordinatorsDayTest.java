@@ -95,11 +95,11 @@ class CoordinatorsDayTest {
         assertThat(sreContext).containsText("Carry out a joint visit to the Darién with Panama");
         assertThat(sreContext).containsText("agreed to carry out a joint visit to Darién");
         assertThat(sreContext).containsText("Secretaría de Relaciones Exteriores");
-        // what the step is for, in SRE's Spanish (the Description tab below shows the engine's one text, English)
+        // what the step is for, in SRE's Spanish, above the form and in Tasklist's Description tab
         assertThat(sreContext).containsText("Proponga a Panamá un periodo");
         // SRE's Tasklist speaks Spanish: its tabs read Descripción and Formulario
         sre.locator(".task-details .nav-tabs a").filter(new Locator.FilterOptions().setHasText("Descripción")).click();
-        assertThat(sre.locator(".description-pane")).containsText("Propose to Panama a window");
+        assertThat(sre.locator(".description-pane")).containsText("Proponga a Panamá un periodo");
         sre.locator(".task-details .nav-tabs a").filter(new Locator.FilterOptions().setHasText("Formulario")).click();
         sre.locator("button.claim").click();
         // the claim renders the form again: what was typed before that is lost
@@ -287,7 +287,8 @@ class CoordinatorsDayTest {
         sre.locator("ul.mail-links a").filter(new Locator.FilterOptions().setHasText("/tasks/")).first()
                 .click();
         sre.waitForURL(Pattern.compile(".*/camunda/app/tasklist/.*task=" + plan.getId() + ".*"));
-        assertThat(sre.locator(".task-details h2, .task-details .names").first()).containsText("Plan the action");
+        // a plan that SRE shares with State: the engine's one name is English, SRE reads it in Spanish
+        assertThat(sre.locator(".task-details h2, .task-details .names").first()).containsText("Planear la acción");
         assertThat(taskCard(sre, plan)).hasClass(Pattern.compile("active"));
         chromium.screenshot(sre, "2-task-from-mail");
     }

@@ -35,8 +35,15 @@ enum EngineApi {
     }
 
     ResponseEntity<String> get(TestRestTemplate http, String user, String path) {
+        return get(http, user, path, MediaType.APPLICATION_JSON);
+    }
+
+    /** GET asking for this type, as Tasklist asks for HAL ({@code application/hal+json}). */
+    ResponseEntity<String> get(TestRestTemplate http, String user, String path, MediaType accept) {
+        var headers = headers(http, user, MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(accept));
         return http.withBasicAuth(user, PASSWORD).exchange(URI.create(http.getRootUri() + path(path)), HttpMethod.GET,
-                new HttpEntity<>(headers(http, user, MediaType.APPLICATION_JSON)), String.class);
+                new HttpEntity<>(headers), String.class);
     }
 
     ResponseEntity<String> post(TestRestTemplate http, String user, String path, Object body) {

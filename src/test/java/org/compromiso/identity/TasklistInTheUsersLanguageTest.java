@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,12 +18,14 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.compromiso.CompromisoTest;
+import org.compromiso.commitments.TaskNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -33,6 +36,7 @@ import org.springframework.http.ResponseEntity;
 class TasklistInTheUsersLanguageTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final MediaType HAL = MediaType.parseMediaType("application/hal+json");
     private static final String FILTERS = "/filter?resourceType=Task&firstResult=0&maxResults=100";
 
     @Autowired
@@ -45,6 +49,8 @@ class TasklistInTheUsersLanguageTest {
     FilterService filters;
     @Autowired
     TasklistFilters tasklistFilters;
+    @Autowired
+    TaskNames taskNames;
 
     @ParameterizedTest
     @EnumSource(EngineApi.class)
@@ -96,6 +102,64 @@ class TasklistInTheUsersLanguageTest {
                 .isEqualTo("Vencidas");
         // admins edit filters: a translated copy saved back would rename the filter
         assertThat(read(api.get(http, "admin", "/filter/" + overdue)).path("name").asText()).isEqualTo("Overdue");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineApi.class)
+    void tasksAreNamedAndDescribedInTheReadersLanguageWhoeverTheyWaitOn(EngineApi api) throws IOException {
+        String code = "TEST-TASK-LANGUAGE-" + SEQUENCE.incrementAndGet();
+        // Mexico and the US share the plan, so the engine keeps the model's English name for it
+        new DeskActions(http).register(code, "An action planned in two languages", "agreed-action",
+                Map.of("MX", "sre", "US", "state"));
+        String plan = open(code, "Task_PlanAction");
+        String byCommitment = "/task?firstResult=0&maxResults=10&processInstanceBusinessKey=" + code;
+
+        JsonNode spanish = read(api.get(http, "sreCoordinator", "/task/" + plan));
+        assertThat(spanish.path("name").asText()).isEqualTo(code + " · An action planned in two languages"
+                + " — Planear la acción");
+        assertThat(spanish.path("description").asText()).startsWith("Indique cómo llevarán a cabo");
+        JsonNode halList = read(api.get(http, "sreCoordinator", byCommitment, HAL));
+        assertThat(halList.at("/_embedded/task/0/name").asText()).endsWith("— Planear la acción");
+        assertThat(halList.at("/_embedded/task/0/due").asText()).as("dates as Camunda writes them")
+                .isEqualTo(read(api.get(http, "stateCoordinator", "/task/" + plan)).path("due").asText());
+        JsonNode halTask = read(api.get(http, "sreCoordinator", "/task/" + plan, HAL));
+        assertThat(halTask.path("description").asText()).startsWith("Indique cómo llevarán a cabo");
+        String myAgency = filters.createFilterQuery().filterName(TasklistFilters.MY_AGENCY).singleResult().getId();
+        JsonNode listed = read(api.post(http, "sreCoordinator", "/filter/" + myAgency
+                + "/list?firstResult=0&maxResults=10", Map.of("processInstanceBusinessKey", code)));
+        assertThat(listed.findValuesAsText("name")).contains(spanish.path("name").asText());
+
+        JsonNode english = read(api.get(http, "stateCoordinator", byCommitment));
+        assertThat(english.at("/0/name").asText()).endsWith("— Plan the action");
+        assertThat(english.at("/0/description").asText()).startsWith("Say how the lead agencies");
+
+        // and the other way round: SRE's own step is stored in Spanish, an English-speaking reader reads English
+        String visit = "TEST-TASK-LANGUAGE-" + SEQUENCE.incrementAndGet();
+        new DeskActions(http).register(visit, "A visit named in two languages", "darien-joint-visit",
+                Map.of("MX", "sre", "US", "state", "PA", "pamire"));
+        String proposal = open(visit, "Task_ProposeVisitDates");
+        assertThat(tasks.createTaskQuery().taskId(proposal).singleResult().getName())
+                .endsWith("— Proponer fechas de la visita");
+        assertThat(read(api.get(http, "admin", "/task/" + proposal)).path("name").asText())
+                .endsWith("— Propose visit dates");
+
+        // a Spanish reader's screen saved back (Tasklist sends the whole task when a date changes) is still the model's
+        var planTask = tasks.createTaskQuery().taskId(plan).singleResult();
+        String savedInSpanish = spanish.path("description").asText();
+        assertThat(taskNames.purpose(planTask.getProcessDefinitionId(), "Task_PlanAction", savedInSpanish,
+                Locale.ENGLISH)).isEqualTo(english.at("/0/description").asText());
+        assertThat(taskNames.forReader(spanish.path("name").asText(), code, planTask.getProcessDefinitionId(),
+                "Task_PlanAction", Locale.ENGLISH)).isEqualTo(english.at("/0/name").asText());
+
+        // what someone wrote into a task is theirs, in every language
+        var desk = new DeskActions(http);
+        assertThat(desk.changeTask("admin", plan, "description", "Call Tapachula first").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(desk.changeTask("admin", plan, "name", "Plan, the short way").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode changed = read(api.get(http, "sreCoordinator", "/task/" + plan));
+        assertThat(changed.path("description").asText()).isEqualTo("Call Tapachula first");
+        assertThat(changed.path("name").asText()).isEqualTo("Plan, the short way");
     }
 
     @Test
