@@ -1,9 +1,11 @@
 package org.compromiso.commitments;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -25,6 +27,7 @@ public class TaskNames {
     /** The user task's extension property that says, in Spanish, what the step is for (its documentation). */
     public static final String SPANISH_PURPOSE = "documentation.es";
     static final int SHORT_TITLE = 60;
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
     // the engine's column for a task's name
     private static final int MAX_NAME = 255;
 
@@ -62,31 +65,58 @@ public class TaskNames {
      */
     public String purpose(String processDefinitionId, String taskKey, String description, Locale language) {
         Optional<UserTask> task = userTask(processDefinitionId, taskKey);
-        if (description == null || task.isEmpty()) {
+        if (description == null || task.isEmpty() || !isModelsPurpose(task.get(), description)) {
             return description;
         }
-        String english = task.get().getDocumentations().stream().findFirst()
-                .map(documentation -> documentation.getTextContent().strip()).orElse(null);
-        String spanish = spanish(task.get(), SPANISH_PURPOSE).orElse(english);
-        boolean fromTheModel = description.strip().equals(english) || description.strip().equals(spanish);
-        if (!fromTheModel) {
-            return description;
-        }
-        return "es".equals(language.getLanguage()) ? spanish : english;
+        String english = englishPurpose(task.get());
+        return "es".equals(language.getLanguage()) ? spanishPurpose(task.get()).orElse(english) : english;
+    }
+
+    /** Whether this description is the model's for the step, in either language (else someone wrote it). */
+    public boolean isModelsPurpose(String processDefinitionId, String taskKey, String description) {
+        return description != null && userTask(processDefinitionId, taskKey)
+                .map(task -> isModelsPurpose(task, description)).orElse(false);
+    }
+
+    private static boolean isModelsPurpose(UserTask task, String description) {
+        String given = description.strip();
+        return given.equals(englishPurpose(task)) || spanishPurpose(task).map(given::equals).orElse(false);
+    }
+
+    /** The documentation as the engine makes it the task's description: each text trimmed, joined by a blank line. */
+    private static String englishPurpose(UserTask task) {
+        return task.getDocumentations().stream().map(documentation -> documentation.getTextContent().trim())
+                .collect(Collectors.joining("\n\n")).strip();
+    }
+
+    private static Optional<String> spanishPurpose(UserTask task) {
+        return spanish(task, SPANISH_PURPOSE).map(String::strip);
     }
 
     /**
-     * The task's name for a reader of this language: as {@link #of} names it, when the service named it (in
-     * either language); as it is, when someone renamed the task.
+     * The task's name for a reader of this language: as {@link #of} names it, when the service named it (in either
+     * language, also before a later correction of the commitment's title); as it is, when someone renamed the task.
      */
     public String forReader(String storedName, String commitmentCode, String processDefinitionId, String taskKey,
                             Locale language) {
-        String wanted = of(commitmentCode, processDefinitionId, taskKey, language);
-        if (wanted.equals(storedName)) {
-            return wanted;
+        return storedName == null || isServiceName(storedName, commitmentCode, processDefinitionId, taskKey)
+                ? of(commitmentCode, processDefinitionId, taskKey, language) : storedName;
+    }
+
+    /** Whether the service gave this name to a task of this step (in either language), not a person. */
+    public boolean isServiceName(String name, String commitmentCode, String processDefinitionId, String taskKey) {
+        if (name == null) {
+            return false;
         }
-        Locale other = "es".equals(language.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("es");
-        return of(commitmentCode, processDefinitionId, taskKey, other).equals(storedName) ? wanted : storedName;
+        for (Locale language : List.of(Locale.ENGLISH, SPANISH)) {
+            String step = step(processDefinitionId, taskKey, language);
+            boolean named = commitmentCode == null ? name.equals(step)
+                    : name.startsWith(commitmentCode + " · ") && name.endsWith(" — " + step);
+            if (named) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<UserTask> userTask(String processDefinitionId, String taskKey) {

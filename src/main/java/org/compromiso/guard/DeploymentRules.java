@@ -3,9 +3,11 @@ package org.compromiso.guard;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +18,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.ModelException;
+import org.compromiso.commitments.KindDeclaration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +56,8 @@ class DeploymentRules extends AbstractProcessEnginePlugin implements Deployer {
         }
         Set<String> formIds = formIds(deployment);
         var breaches = new LinkedHashMap<String, List<ModelRuleBreach>>();
+        // each kind's process in this deployment: the database knows only the kinds deployed before it
+        var kindsServed = new HashMap<String, String>();
         for (ResourceEntity resource : deployment.getResources().values()) {
             if (isBpmn(resource.getName())) {
                 BpmnModelInstance model;
@@ -61,7 +67,8 @@ class DeploymentRules extends AbstractProcessEnginePlugin implements Deployer {
                     // the engine's own parser reports it, with the line, as its usual 400
                     continue;
                 }
-                var found = rules.check(model, formIds);
+                var found = new ArrayList<>(rules.check(model, formIds));
+                found.addAll(kindsDeclaredTwice(model, kindsServed));
                 if (!found.isEmpty()) {
                     breaches.put(resource.getName(), found);
                 }
@@ -70,6 +77,22 @@ class DeploymentRules extends AbstractProcessEnginePlugin implements Deployer {
         if (!breaches.isEmpty()) {
             throw new ModelRulesRefusal(breaches);
         }
+    }
+
+    /** The processes of this model that declare a kind another process of the same deployment declares too. */
+    private static List<ModelRuleBreach> kindsDeclaredTwice(BpmnModelInstance model, Map<String, String> kindsServed) {
+        var breaches = new ArrayList<ModelRuleBreach>();
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            KindDeclaration.of(process).map(KindDeclaration::code).ifPresent(kind -> {
+                String other = kindsServed.putIfAbsent(kind, process.getId());
+                if (other != null && !other.equals(process.getId())) {
+                    breaches.add(new ModelRuleBreach(process.getId(), ModelRuleBreach.Rule.KIND, "kind " + kind
+                            + " is declared by process " + other + " of the same deployment too; one process serves"
+                            + " a kind"));
+                }
+            });
+        }
+        return breaches;
     }
 
     private Set<String> formIds(DeploymentEntity deployment) {

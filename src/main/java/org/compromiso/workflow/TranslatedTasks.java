@@ -1,26 +1,36 @@
 package org.compromiso.workflow;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Providers;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.dto.task.TaskDto;
 import org.camunda.bpm.engine.rest.hal.task.HalTask;
 import org.camunda.bpm.engine.rest.hal.task.HalTaskList;
+import org.camunda.bpm.engine.task.Task;
 import org.compromiso.commitments.CommitmentQueries;
 import org.compromiso.commitments.TaskNames;
 import org.compromiso.identity.UserLanguage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
@@ -30,29 +40,88 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  * the model's English documentation: a task that Mexico and the US share, or the Description tab of any task,
  * would otherwise speak only English to a Spanish-speaking coordinator, and a Mexican task only Spanish to the
  * English-speaking desk. A task someone renamed, or whose description someone changed, keeps what they wrote.
+ * <p>
+ * Tasklist sends the whole task back when a date changes ({@code PUT task/{id}}): the reader's copy of a name or
+ * description the service gave is put back to the stored one there, so that reading never renames a task.
  */
-public class TranslatedTasks implements ContainerResponseFilter {
+public class TranslatedTasks implements ContainerResponseFilter, ContainerRequestFilter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TranslatedTasks.class);
     private static final String EMBEDDED = "_embedded";
+    private static final String NAME = "name";
+    private static final String DESCRIPTION = "description";
+    private static final Pattern ONE_TASK = Pattern.compile("(^|/)task/([^/]+)/?$");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Context
     private ServletContext servletContext;
     @Context
     private Providers providers;
+    @Context
+    private UriInfo uri;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() != 200 || !carriesTasks(response.getEntity())) {
             return;
         }
-        var spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
-        // Camunda's own mapper, so that dates and everything else are written as Camunda writes them
-        ObjectMapper camunda = providers.getContextResolver(ObjectMapper.class, response.getMediaType())
-                .getContext(ObjectMapper.class);
-        JsonNode tasks = camunda.valueToTree(response.getEntity());
-        new Wording(spring.getBean(TaskNames.class), spring.getBean(CommitmentQueries.class),
-                spring.getBean(UserLanguage.class).ofSignedInUser()).into(tasks);
-        response.setEntity(tasks, response.getEntityAnnotations(), response.getMediaType());
+        try {
+            var spring = spring();
+            // Camunda's own mapper, so that dates and everything else are written as Camunda writes them
+            ObjectMapper camunda = providers.getContextResolver(ObjectMapper.class, response.getMediaType())
+                    .getContext(ObjectMapper.class);
+            JsonNode tasks = camunda.valueToTree(response.getEntity());
+            new Wording(spring.getBean(TaskNames.class), spring.getBean(CommitmentQueries.class),
+                    spring.getBean(UserLanguage.class).ofSignedInUser()).into(tasks);
+            response.setEntity(tasks, response.getEntityAnnotations(), response.getMediaType());
+        } catch (RuntimeException e) {
+            // the stored names are still right, only in one language: better than no task list
+            LOG.warn("Tasks left as stored, not in the reader's language: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        var oneTask = ONE_TASK.matcher(uri.getPath());
+        if (!"PUT".equals(request.getMethod()) || !request.hasEntity() || !oneTask.find()) {
+            return;
+        }
+        byte[] body = request.getEntityStream().readAllBytes();
+        request.setEntityStream(new ByteArrayInputStream(body));
+        JsonNode sent;
+        try {
+            sent = JSON.readTree(body);
+        } catch (IOException unreadable) {
+            // Camunda's own answer to a body it cannot read
+            return;
+        }
+        var spring = spring();
+        Task stored = spring.getBean(TaskService.class).createTaskQuery().taskId(oneTask.group(2)).singleResult();
+        if (sent instanceof ObjectNode task && stored != null && stored.getProcessDefinitionId() != null) {
+            keepStored(task, stored, spring.getBean(TaskNames.class),
+                    spring.getBean(CommitmentQueries.class).codeOf(stored.getProcessInstanceId()).orElse(null));
+            request.setEntityStream(new ByteArrayInputStream(JSON.writeValueAsBytes(task)));
+        }
+    }
+
+    /** Puts back the stored name and description where the client sent the reader's copy of the service's own. */
+    static void keepStored(ObjectNode sent, Task stored, TaskNames names, String code) {
+        String definition = stored.getProcessDefinitionId();
+        String step = stored.getTaskDefinitionKey();
+        String name = sent.path(NAME).asText(null);
+        if (name != null && names.isServiceName(name, code, definition, step)
+                && names.isServiceName(stored.getName(), code, definition, step)) {
+            sent.put(NAME, stored.getName());
+        }
+        String description = sent.path(DESCRIPTION).asText(null);
+        if (names.isModelsPurpose(definition, step, description)
+                && names.isModelsPurpose(definition, step, stored.getDescription())) {
+            sent.put(DESCRIPTION, stored.getDescription());
+        }
+    }
+
+    private ApplicationContext spring() {
+        return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     }
 
     private static boolean carriesTasks(Object entity) {
@@ -92,9 +161,9 @@ public class TranslatedTasks implements ContainerResponseFilter {
                 return;
             }
             String code = codes.computeIfAbsent(instance, commitments::codeOf).orElse(null);
-            task.put("name", names.forReader(node.path("name").asText(null), code, definition, step, language));
-            if (node.hasNonNull("description")) {
-                task.put("description", names.purpose(definition, step, node.get("description").asText(), language));
+            task.put(NAME, names.forReader(node.path(NAME).asText(null), code, definition, step, language));
+            if (node.hasNonNull(DESCRIPTION)) {
+                task.put(DESCRIPTION, names.purpose(definition, step, node.get(DESCRIPTION).asText(), language));
             }
         }
     }

@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
 record DeskActions(TestRestTemplate http) {
 
     /** The fields {@code PUT /task/{id}} takes; it sets each one, so each is sent with its current value. */
-    private static final List<String> TASK_FIELDS = List.of("name", "description", "priority", "assignee", "owner",
+    static final List<String> TASK_FIELDS = List.of("name", "description", "priority", "assignee", "owner",
             "delegationState", "due", "followUp", "parentTaskId", "caseInstanceId", "tenantId");
 
     /** Registers the commitment unless it exists, so a test may run again in a context other tests share. */

@@ -40,8 +40,16 @@ enum EngineApi {
 
     /** GET asking for this type, as Tasklist asks for HAL ({@code application/hal+json}). */
     ResponseEntity<String> get(TestRestTemplate http, String user, String path, MediaType accept) {
+        return get(http, user, path, accept, null);
+    }
+
+    /** GET asking for this type, from a browser set to this language ({@code Accept-Language}; null: none). */
+    ResponseEntity<String> get(TestRestTemplate http, String user, String path, MediaType accept, String language) {
         var headers = headers(http, user, MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(accept));
+        if (language != null) {
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
         return http.withBasicAuth(user, PASSWORD).exchange(URI.create(http.getRootUri() + path(path)), HttpMethod.GET,
                 new HttpEntity<>(headers), String.class);
     }

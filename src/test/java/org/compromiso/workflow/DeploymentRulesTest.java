@@ -108,6 +108,21 @@ class DeploymentRulesTest {
                 kind("agreed-action", ""), "Task_Check", VALID_TASK, ""), "Process_Rules", "kind");
     }
 
+    @Test
+    void twoProcessesOfOneDeploymentDeclaringOneKindAreRefused() throws Exception {
+        // neither kind is in the database yet: only the deployment as a whole shows the clash
+        String first = process("camunda:historyTimeToLive=\"P30D\"", kind("twice-declared", ""), "Task_Check",
+                VALID_TASK, "");
+        String second = first.replace("Process_Rules", "Process_Again");
+
+        var answer = EngineDeployments.asAdmin(http).deploy("rules-kind-twice", Map.of("rules.bpmn", first,
+                "again.bpmn", second, TrialForm.RESOURCE, TrialForm.JSON));
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+        assertThat(message(answer)).contains("breaks the rule 'kind'", "kind twice-declared is declared by process");
+        assertThat(repository.createDeploymentQuery().deploymentName("rules-kind-twice").count()).isZero();
+    }
+
     private ResponseEntity<String> deploy(String name, String model) {
         return EngineDeployments.asAdmin(http).deploy(name, Map.of("rules.bpmn", model, TrialForm.RESOURCE,
                 TrialForm.JSON));
