@@ -8,11 +8,14 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
+import org.camunda.bpm.engine.TaskService;
 import org.compromiso.commitments.Actor;
 import org.compromiso.commitments.CommitmentCorrections;
+import org.compromiso.commitments.CommitmentQueries;
 import org.compromiso.commitments.CommitmentRegistry;
 import org.compromiso.commitments.FieldProblem;
 import org.compromiso.commitments.NewCommitment;
+import org.compromiso.commitments.StagedOutcomes;
 import org.compromiso.meetings.Meeting;
 import org.compromiso.meetings.MeetingChange;
 import org.compromiso.meetings.MeetingRepository;
@@ -22,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports one meeting and its commitments from YAML or JSON, all or nothing. Every line is checked, commitments
- * already registered too, and every error is reported in one answer. What the file changes in a registered meeting
+ * already registered too, and every error is reported in one answer. A file that records the meeting a
+ * next-meeting commitment prepared ({@code outcomesOf}) hands its new commitments to that commitment's process as
+ * the meeting's outcomes: they are registered when its coordinator completes Record outcomes. What the file changes in a registered meeting
  * or commitment is applied as a correction, each field with its history entry; importing the same file twice
  * changes nothing.
  */
@@ -31,6 +36,8 @@ public class CatalogImport {
 
     /** Why a registered commitment changed, as its history shows it. */
     static final String CORRECTION_REASON = "corrected by a catalog import";
+    /** The next-meeting process's step whose completion registers a meeting's outcomes. */
+    static final String RECORD_OUTCOMES = "Task_RecordOutcomes";
 
     private final ObjectMapper json;
     private final ObjectMapper yaml;
@@ -39,9 +46,13 @@ public class CatalogImport {
     private final MeetingRepository meetings;
     private final CommitmentRegistry registry;
     private final CommitmentCorrections corrections;
+    private final CommitmentQueries commitments;
+    private final StagedOutcomes staged;
+    private final TaskService tasks;
 
     CatalogImport(ObjectMapper mapper, Validator validator, Parties parties, MeetingRepository meetings,
-                  CommitmentRegistry registry, CommitmentCorrections corrections) {
+                  CommitmentRegistry registry, CommitmentCorrections corrections, CommitmentQueries commitments,
+                  StagedOutcomes staged, TaskService tasks) {
         this.json = CatalogReader.json(mapper);
         this.yaml = CatalogReader.yaml(mapper);
         this.validator = validator;
@@ -49,6 +60,9 @@ public class CatalogImport {
         this.meetings = meetings;
         this.registry = registry;
         this.corrections = corrections;
+        this.commitments = commitments;
+        this.staged = staged;
+        this.tasks = tasks;
     }
 
     /** A file as it was sent: UTF-8 unless a charset is declared (null: none). */
@@ -82,10 +96,13 @@ public class CatalogImport {
         }
         // the commitments' rules are checked even when the meeting block is invalid, so one answer lists every error
         var plan = check(file, corrects, reader);
+        // only new commitments are outcomes to hand over: a file imported again after they were registered corrects
+        String outcomesProcess = file.outcomesOf() != null && !plan.toRegister().isEmpty()
+                ? waitingForOutcomes(file.outcomesOf(), reader) : null;
         if (!reader.errors().isEmpty()) {
             throw new CatalogRejectedException(reader.errors());
         }
-        return store(file, plan, actor);
+        return store(file, plan, outcomesProcess, actor);
     }
 
     /** What the file will write, once every check passed. */
@@ -125,6 +142,27 @@ public class CatalogImport {
         return plan;
     }
 
+    /**
+     * The process of the next-meeting commitment whose meeting the file records, when it waits at Record outcomes
+     * (null, with the error, when it does not): its coordinator's completion registers the file's new commitments.
+     */
+    private String waitingForOutcomes(String commitment, CatalogReader reader) {
+        var instance = commitments.processInstanceOf(commitment);
+        if (instance.isEmpty()) {
+            reader.error("/outcomesOf", "no commitment " + commitment + " is registered with a process");
+            return null;
+        }
+        boolean waiting = tasks.createTaskQuery().processInstanceId(instance.get())
+                .taskDefinitionKey(RECORD_OUTCOMES).count() > 0;
+        if (!waiting) {
+            reader.error("/outcomesOf", commitment + " is not waiting for its meeting's outcomes (its step "
+                    + RECORD_OUTCOMES + " is not open); import the commitments without outcomesOf to register them"
+                    + " directly");
+            return null;
+        }
+        return instance.get();
+    }
+
     private static void report(List<FieldProblem> problems, String at, CatalogReader reader) {
         problems.forEach(problem -> reader.error(at + "/" + pointerOf(problem), problem.reason()));
     }
@@ -134,7 +172,7 @@ public class CatalogImport {
         return problem.field().replace('.', '/').replace("[", "/").replace("]", "");
     }
 
-    private ImportResult store(CatalogFile file, Plan plan, Actor actor) {
+    private ImportResult store(CatalogFile file, Plan plan, String outcomesProcess, Actor actor) {
         Meeting meeting = file.meeting();
         var corrected = new ArrayList<ImportResult.Corrected>();
         if (plan.storedMeeting().isEmpty()) {
@@ -145,15 +183,22 @@ public class CatalogImport {
                     "meeting." + change.field(), change.from(), change.to())));
         }
         var registered = new ArrayList<String>();
-        for (var commitment : plan.toRegister()) {
-            registry.register(commitment, actor);
-            registered.add(commitment.code());
+        var recordedAsOutcomes = new ArrayList<String>();
+        if (outcomesProcess != null) {
+            staged.stage(outcomesProcess, plan.toRegister(), actor);
+            plan.toRegister().forEach(commitment -> recordedAsOutcomes.add(commitment.code()));
+        } else {
+            for (var commitment : plan.toRegister()) {
+                registry.register(commitment, actor);
+                registered.add(commitment.code());
+            }
         }
         for (var commitment : plan.toCorrect()) {
             corrections.apply(commitment, CORRECTION_REASON, actor).forEach(change -> corrected.add(
                     new ImportResult.Corrected(commitment.code(), change.field(), change.from(), change.to())));
         }
-        return new ImportResult(meeting.code(), plan.storedMeeting().isEmpty(), registered, plan.unchanged(),
+        return new ImportResult(meeting.code(), plan.storedMeeting().isEmpty(), registered, file.outcomesOf(),
+                recordedAsOutcomes, plan.unchanged(),
                 List.copyOf(corrected));
     }
 }

@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class CatalogReader {
 
-    private static final Set<String> TOP_LEVEL = Set.of("meeting", "commitments");
+    private static final Set<String> TOP_LEVEL = Set.of("meeting", "commitments", "outcomesOf");
     /** Checks on a whole record, reported at the field they are about. */
     private static final Map<String, String> RECORD_CHECKS = Map.of("heldInAPlausibleYear", "heldOn",
             "endsOnPlausible", "endsOn");
@@ -112,7 +112,8 @@ final class CatalogReader {
         }
         root.fieldNames().forEachRemaining(name -> {
             if (!TOP_LEVEL.contains(name)) {
-                error("/" + name, "unknown field '" + name + "'; expected 'meeting' and 'commitments'");
+                error("/" + name, "unknown field '" + name + "'; expected 'meeting', 'commitments' and, optionally,"
+                        + " 'outcomesOf'");
             }
         });
         Meeting meeting = convert(root.get("meeting"), Meeting.class, "/meeting");
@@ -141,7 +142,19 @@ final class CatalogReader {
             commitments.put(i, commitment);
         }
         LocalDate heldOn = meeting != null ? meeting.heldOn() : readableDate(root.path("meeting").path("heldOn"));
-        return new CatalogFile(meeting, heldOn, commitments);
+        return new CatalogFile(meeting, heldOn, commitments, outcomesOf(root.path("outcomesOf")));
+    }
+
+    /** The next-meeting commitment whose meeting the file records, when it names one. */
+    private String outcomesOf(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || !node.asText().matches(NewCommitment.CODE)) {
+            error("/outcomesOf", "must be the code of the next-meeting commitment that prepared this meeting");
+            return null;
+        }
+        return node.asText();
     }
 
     private static LocalDate readableDate(JsonNode node) {

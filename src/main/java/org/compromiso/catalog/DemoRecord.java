@@ -101,8 +101,9 @@ class DemoRecord {
         on("2024-01-19", "12:00");
         coordinators.runJob(DECEMBER_NEXT_MEETING, "Timer_MeetingDate");
         on("2024-01-19", "17:00");
+        // the desk's record of the meeting names the commitment that prepared it (outcomesOf): its commitments wait
+        // for SRE's Record outcomes, whose process registers them
         register("mx-us-2024-01-19.yaml");
-        darienTask = coordinators.openTask(DARIEN, "Task_ProposeVisitDates");
         on("2024-01-19", "18:00");
         coordinators.complete(DECEMBER_NEXT_MEETING, "Task_RecordOutcomes", "sreCoordinator", Map.of(
                 "meetingHeldOn", "2024-01-19", "meetingPlace", "State Department, Washington, D.C.",
@@ -112,10 +113,12 @@ class DemoRecord {
                         + " legal basis to remain in our countries.\u201d (State Department spokesman,"
                         + " 002_b046577a7b928990.txt)",
                 "evidenceLink", STATE,
-                "evidenceNote", "The meeting's other agreed actions were registered by the desk from its record"
+                "evidenceNote", "The meeting's other agreed actions were imported by the desk from its record"
                         + " (catalog mx-us-2024-01-19.yaml, sources 001_ae9539afecd76ba5.txt and"
-                        + " 002_b046577a7b928990.txt) the same day: " + JANUARY_CODES + "."));
+                        + " 002_b046577a7b928990.txt) the same day and are registered with this outcome: "
+                        + JANUARY_CODES + "."));
         coordinators.runJob(DECEMBER_NEXT_MEETING, "Task_RegisterOutcomes");
+        darienTask = coordinators.openTask(DARIEN, "Task_ProposeVisitDates");
     }
 
     /** 2024-02-06/07: the further round in Mexico City; the Trilateral Fentanyl Committee on 2024-02-07. */
@@ -223,7 +226,9 @@ class DemoRecord {
         try {
             var result = catalog.registerMissing(resources.getResource("classpath:catalog/" + file)
                     .getContentAsString(StandardCharsets.UTF_8), new Actor("demo-catalog", "catalog"));
-            log.info("Demo: {} registered from {} on {}", result.registered().size(), file, clock.instant());
+            log.info("Demo: {} registered and {} recorded as outcomes of {} from {} on {}",
+                    result.registered().size(), result.recordedAsOutcomes().size(), result.outcomesOf(), file,
+                    clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

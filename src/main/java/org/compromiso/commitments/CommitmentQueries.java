@@ -99,6 +99,12 @@ public class CommitmentQueries {
                 .optional();
     }
 
+    /** The process instance that carries out this commitment, if it is registered and has one. */
+    public Optional<String> processInstanceOf(String code) {
+        return jdbc.sql("SELECT process_instance_id FROM commitment WHERE code = ? AND process_instance_id IS NOT NULL")
+                .param(code).query(String.class).optional();
+    }
+
     /** The code of the commitment that this process instance carries out, if one does. */
     public Optional<String> codeOf(String processInstanceId) {
         return jdbc.sql("SELECT code FROM commitment WHERE process_instance_id = ?").param(processInstanceId)

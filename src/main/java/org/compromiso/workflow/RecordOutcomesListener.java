@@ -7,31 +7,49 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.compromiso.commitments.CommitmentRegistry;
+import org.compromiso.commitments.NewCommitment;
+import org.compromiso.commitments.StagedOutcomes;
+import org.compromiso.meetings.MeetingRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * Task_RecordOutcomes, on completion: refuses outcomes that could not become commitments (a target date before
  * the meeting, an unknown agency), while the coordinator can still correct them. Found later, in
- * Task_RegisterOutcomes' job, they would only end as an incident.
+ * Task_RegisterOutcomes' job, they would only end as an incident. A meeting needs an outcome, typed here or
+ * imported from its catalog ({@link StagedOutcomes}), and the date typed here must be that catalog's.
  */
 @Component
 public class RecordOutcomesListener implements TaskListener {
 
     private final CommitmentRegistry registry;
+    private final StagedOutcomes staged;
+    private final MeetingRepository meetings;
     private final Clock clock;
 
-    RecordOutcomesListener(CommitmentRegistry registry, Clock clock) {
+    RecordOutcomesListener(CommitmentRegistry registry, StagedOutcomes staged, MeetingRepository meetings,
+                           Clock clock) {
         this.registry = registry;
+        this.staged = staged;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
         var outcomes = RecordedOutcomes.of(task, clock.getZone());
+        var fromCatalog = staged.of(task.getProcessInstanceId());
         var problems = new ArrayList<String>();
         if (outcomes.heldOn() == null) {
             problems.add("meetingHeldOn: is required");
         }
+        if (outcomes.commitments().isEmpty() && fromCatalog.isEmpty()) {
+            problems.add("outcome1Title: is required (no outcomes of this meeting were imported from a catalog)");
+        }
+        // the catalog's commitments belong to its meeting: the form's date must be that meeting's
+        fromCatalog.stream().map(NewCommitment::meetingCode).distinct().flatMap(code -> meetings.find(code).stream())
+                .filter(meeting -> outcomes.heldOn() != null && !meeting.heldOn().equals(outcomes.heldOn()))
+                .forEach(meeting -> problems.add("meetingHeldOn: the outcomes imported from the catalog of "
+                        + meeting.code() + " say the meeting was held on " + meeting.heldOn()));
         outcomes.commitments().forEach((i, commitment) -> registry.problemsWith(commitment, outcomes.heldOn())
                 .forEach(problem -> problems.add(formField(i, problem.field()) + ": " + problem.reason())));
         if (!problems.isEmpty()) {

@@ -42,9 +42,13 @@ class DemoReplayTest {
         assertThat(line(report("2024-02-07"), "MXUS-2401-NEXT-MEETING-O1").get("meetingCode").asText())
                 .isEqualTo("MX-US-2024-02-06");
         assertThat(codes(report("2024-02-05"))).doesNotContain("MXUS-2401-NEXT-MEETING-O1");
-        // the January catalog was registered on the day of the meeting, and the outcome record names it
+        // the January catalog's commitments are the outcomes of the meeting December's process prepared: its
+        // process registered them when SRE completed Record outcomes, on the day of the meeting
         for (String code : List.of("MXUS-2401-DARIEN-VISIT", "MXUS-2401-OTAY-II", "MXUS-2401-NEXT-MEETING")) {
-            assertThat(day(entry(code, "registered"))).as(code).isEqualTo("2024-01-19");
+            JsonNode registered = entry(code, "registered");
+            assertThat(day(registered)).as(code).isEqualTo("2024-01-19");
+            assertThat(registered.get("actor").asText() + " via " + registered.get("surface").asText()).as(code)
+                    .isEqualTo("sreCoordinator via engine");
         }
         assertThat(codes(report("2024-01-18"))).doesNotContain("MXUS-2401-DARIEN-VISIT");
         JsonNode recorded = completion("MXUS-2312-NEXT-MEETING", "Task_RecordOutcomes");
