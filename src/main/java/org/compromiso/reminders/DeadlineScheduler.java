@@ -15,6 +15,7 @@ import org.compromiso.engine.ServiceWork;
 import org.compromiso.engine.TaskHook;
 import org.compromiso.engine.TouchedTask;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,15 +37,17 @@ class DeadlineScheduler implements TaskHook {
     private final ReminderPolicy policy;
     private final AgencyCalendars calendars;
     private final ReminderRecipients recipients;
+    private final JdbcClient jdbc;
 
     DeadlineScheduler(RuntimeService runtime, TaskService tasks, ServiceWork serviceWork, ReminderPolicy policy,
-                      AgencyCalendars calendars, ReminderRecipients recipients) {
+                      AgencyCalendars calendars, ReminderRecipients recipients, JdbcClient jdbc) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.serviceWork = serviceWork;
         this.policy = policy;
         this.calendars = calendars;
         this.recipients = recipients;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -69,8 +72,10 @@ class DeadlineScheduler implements TaskHook {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         var deadlines = deadlinesOf(taskId);
         Date due = task == null ? null : task.getDueDate();
-        boolean current = deadlines.size() == 1 && due != null
-                && due.equals(runtime.getVariable(deadlines.get(0).getId(), "dueDate"));
+        // a query, not getVariable: the deadline process may have ended a moment ago (its last reminder sent)
+        boolean current = deadlines.size() == 1 && due != null && runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(deadlines.get(0).getId()).variableName("dueDate").list().stream()
+                .anyMatch(variable -> due.equals(variable.getValue()));
         if (current) {
             return;
         }
@@ -99,7 +104,22 @@ class DeadlineScheduler implements TaskHook {
     }
 
     private void delete(ProcessInstance deadline) {
-        runtime.deleteProcessInstance(deadline.getId(), "task ended or due date moved", true, true);
+        if (takenWhileRunning(deadline.getId())) {
+            runtime.deleteProcessInstance(deadline.getId(), "task ended or due date moved", true, true);
+        }
+    }
+
+    /**
+     * Takes the deadline process's row for this transaction, if the process still runs. Its reminder's job may be
+     * changing it at this moment, or ending it after its last reminder: the engine would refuse the user's change
+     * (a conflict, or "Cannot restore state of process instance" for a process the job ended), and a coordinator
+     * completing a task would be told to try again. With the row taken, the job either finished before (and there
+     * is nothing left to delete) or waits for this change and then finds its process gone. The engine's API has no
+     * such lock, hence its table.
+     */
+    private boolean takenWhileRunning(String processInstanceId) {
+        return jdbc.sql("SELECT id_ FROM act_ru_execution WHERE id_ = ? FOR UPDATE").param(processInstanceId)
+                .query(String.class).optional().isPresent();
     }
 
     /**

@@ -1,0 +1,112 @@
+package org.compromiso.reminders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.compromiso.CompromisoTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A coordinator completes a task at the moment its reminder's job runs: the completion deletes the task's deadline
+ * process while the job changes it (or ends it, after its last reminder). The completion waits for the job's
+ * transaction and then goes through; it is never refused with a conflict (409) or an engine error (500).
+ * The job's transaction is held open here, so the moment is not left to chance.
+ */
+@CompromisoTest
+class DeadlineRaceTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aCompletionWaitsForTheReminderJobOfItsTaskInsteadOfFailing() throws Exception {
+        String code = "TEST-DEADLINE-RACE-" + System.nanoTime() % 1_000_000;
+        register(code, LocalDate.now().plusDays(10));
+        tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId(),
+                Map.of("plan", "Plan it", "plannedCompletion", LocalDate.now().plusDays(9).toString()));
+        String implement = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
+        String deadline = runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineScheduler.PROCESS)
+                .processInstanceBusinessKey(implement).singleResult().getId();
+        // its first reminder, a week before the due date: days ahead, so the job executor leaves it alone
+        String reminder = management.createJobQuery().processInstanceId(deadline).singleResult().getId();
+
+        var jobRan = new CountDownLatch(1);
+        var completionWaits = new CountDownLatch(1);
+        var job = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(
+                status -> {
+                    management.executeJob(reminder);
+                    jobRan.countDown();
+                    hold(completionWaits);
+                }));
+        assertThat(jobRan.await(30, TimeUnit.SECONDS)).as("the reminder job ran, its transaction open").isTrue();
+
+        var completion = CompletableFuture.supplyAsync(() -> http.withBasicAuth("sreCoordinator", "demo")
+                .postForEntity("/engine-rest/task/" + implement + "/complete", Map.of("variables",
+                        Map.of("implementationSummary", Map.of("value", "Done", "type", "String"))), JsonNode.class));
+        // the completion reaches the job's rows and waits for its transaction
+        await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock() || completion.isDone());
+        completionWaits.countDown();
+        job.get(30, TimeUnit.SECONDS);
+
+        var answer = completion.get(30, TimeUnit.SECONDS);
+        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(deadline).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_ReportCompletion")
+                .count()).isEqualTo(1);
+    }
+
+    private boolean waitingForALock() {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND datname = current_database()").query(Long.class).single() > 0;
+    }
+
+    private static void hold(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void register(String code, LocalDate target) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("code", code);
+        body.put("meetingCode", "MX-US-2024-01-19");
+        body.put("title", "Completed while reminded");
+        body.put("kind", "agreed-action");
+        body.put("leadAgencies", Map.of("MX", "sre"));
+        body.put("targetDate", target.toString());
+        body.put("provenance", Map.of("document", "001_ae9539afecd76ba5.txt", "quote", "We agree.", "language", "en"));
+        var answer = http.withBasicAuth("deskOfficer", "demo").postForEntity("/api/commitments", body, JsonNode.class);
+        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
+    }
+}
