@@ -91,7 +91,7 @@ class StatusQuery {
                 FROM commitment_history_read h JOIN c ON c.id = h.commitment_id
                 GROUP BY h.commitment_id
             ), task AS (
-                SELECT c.id AS commitment_id, t.id_, t.name_, t.task_def_key_, t.start_time_, t.due_date_,
+                SELECT c.id AS commitment_id, t.id_, t.task_def_key_, t.start_time_, t.due_date_,
                        t.end_time_ <= :asOf AND t.delete_reason_ = 'completed' AS done,
                        t.start_time_ <= :asOf AND (t.end_time_ IS NULL OR t.end_time_ > :asOf) AS open
                 FROM c JOIN act_hi_taskinst t ON t.proc_inst_id_ = c.process_instance_id
@@ -102,7 +102,7 @@ class StatusQuery {
             ), open_task AS (
                 -- only an open task's deadline counts: as it was then, from task_due_date (a task older than that
                 -- table: the engine's); claimed when its last assignee change by then set an assignee
-                SELECT t.commitment_id, t.id_, t.name_, t.task_def_key_, t.start_time_,
+                SELECT t.commitment_id, t.id_, t.task_def_key_, t.start_time_,
                        CASE WHEN due.known THEN due.due_date WHEN due.known IS NULL THEN t.due_date_ END AS due,
                        coalesce(assignee.operation_type_ = 'add', false) AS claimed
                 FROM task t

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The size of a run: 1 is the issue's full ministry scale, CI's short run passes {@code -Dbench.scale=0.1}. Every
+ * The size of a run: 1 is the issue's full ministry scale, CI's smoke run passes {@code -Dbench.scale=0.05}. Every
  * count and every duration of the benchmark is the full one times this. {@code -Dbench.scenarios=4,5} runs only
  * those scenarios (all when empty), to measure one change without the others' half hour.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 10: the service at a ministry's scale beside the database's own limit on the same machine, as a table
  * (stdout and {@code target/bench/results.md}). {@code ./mvnw -Pbench verify} runs the full sizes,
- * {@code -Dbench.scale=0.1} a tenth of every size and duration (CI). Only correctness is asserted (each reminder
+ * {@code -Dbench.scale=0.05} a twentieth of every size and duration (CI). Only correctness is asserted (each reminder
  * once, no errors); the goals are printed beside the figures.
  */
 @Tag("benchmark")

@@ -107,10 +107,15 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Befo
         return file;
     }
 
-    /** Saves what the page shows now as the README's {@code docs/screenshots/<name>.png}, besides the test's own. */
+    /**
+     * Saves what the page shows now as the test's own screenshot and, when asked ({@code -Dreadme.screenshots=true}),
+     * as the README's {@code docs/screenshots/<name>.png}: an ordinary run leaves the working tree as it was.
+     */
     public void screenshotForReadme(Page page, String name) {
         screenshot(page, name);
-        page.screenshot(new Page.ScreenshotOptions().setPath(README_SCREENSHOTS.resolve(name + ".png")));
+        if (Boolean.getBoolean("readme.screenshots")) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(README_SCREENSHOTS.resolve(name + ".png")));
+        }
     }
 
     /**
