@@ -27,8 +27,18 @@ public class StagedOutcomes {
         this.clock = clock;
     }
 
-    /** Records these outcomes for the process, replacing what an earlier import recorded of the same codes. */
+    /** One outcome waiting, and who recorded it (the desk that imported its catalog). */
+    public record Staged(NewCommitment commitment, String stagedBy) {
+    }
+
+    /**
+     * Records these outcomes of one meeting for the process, in place of what an earlier import of that meeting
+     * recorded (a code corrected in the file does not leave its old spelling behind).
+     */
     public void stage(String processInstanceId, List<NewCommitment> outcomes, Actor actor) {
+        outcomes.stream().map(NewCommitment::meetingCode).distinct().forEach(meeting -> jdbc.sql("""
+                        DELETE FROM staged_outcome WHERE process_instance_id = ? AND commitment ->> 'meetingCode' = ?""")
+                .params(processInstanceId, meeting).update());
         for (int position = 0; position < outcomes.size(); position++) {
             var outcome = outcomes.get(position);
             jdbc.sql("""
@@ -45,11 +55,17 @@ public class StagedOutcomes {
     }
 
     /** What was recorded for this process, in the order of its file. */
-    public List<NewCommitment> of(String processInstanceId) {
+    public List<Staged> of(String processInstanceId) {
         return jdbc.sql("""
-                        SELECT commitment::text FROM staged_outcome WHERE process_instance_id = ?
+                        SELECT commitment::text, staged_by FROM staged_outcome WHERE process_instance_id = ?
                         ORDER BY position, code""")
-                .param(processInstanceId).query(String.class).list().stream().map(this::read).toList();
+                .param(processInstanceId)
+                .query((rs, row) -> new Staged(read(rs.getString(1)), rs.getString(2))).list();
+    }
+
+    /** Forgets what was recorded for this process, once its process registered it. */
+    public void clear(String processInstanceId) {
+        jdbc.sql("DELETE FROM staged_outcome WHERE process_instance_id = ?").param(processInstanceId).update();
     }
 
     private String write(NewCommitment outcome) {

@@ -15,7 +15,6 @@ import org.compromiso.engine.ServiceWork;
 import org.compromiso.engine.TaskHook;
 import org.compromiso.engine.TouchedTask;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,17 +36,17 @@ class DeadlineScheduler implements TaskHook {
     private final ReminderPolicy policy;
     private final AgencyCalendars calendars;
     private final ReminderRecipients recipients;
-    private final JdbcClient jdbc;
+    private final DeadlineLock lock;
 
     DeadlineScheduler(RuntimeService runtime, TaskService tasks, ServiceWork serviceWork, ReminderPolicy policy,
-                      AgencyCalendars calendars, ReminderRecipients recipients, JdbcClient jdbc) {
+                      AgencyCalendars calendars, ReminderRecipients recipients, DeadlineLock lock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.serviceWork = serviceWork;
         this.policy = policy;
         this.calendars = calendars;
         this.recipients = recipients;
-        this.jdbc = jdbc;
+        this.lock = lock;
     }
 
     @Override
@@ -104,22 +103,9 @@ class DeadlineScheduler implements TaskHook {
     }
 
     private void delete(ProcessInstance deadline) {
-        if (takenWhileRunning(deadline.getId())) {
+        if (lock.take(deadline.getId())) {
             runtime.deleteProcessInstance(deadline.getId(), "task ended or due date moved", true, true);
         }
-    }
-
-    /**
-     * Takes the deadline process's row for this transaction, if the process still runs. Its reminder's job may be
-     * changing it at this moment, or ending it after its last reminder: the engine would refuse the user's change
-     * (a conflict, or "Cannot restore state of process instance" for a process the job ended), and a coordinator
-     * completing a task would be told to try again. With the row taken, the job either finished before (and there
-     * is nothing left to delete) or waits for this change and then finds its process gone. The engine's API has no
-     * such lock, hence its table.
-     */
-    private boolean takenWhileRunning(String processInstanceId) {
-        return jdbc.sql("SELECT id_ FROM act_ru_execution WHERE id_ = ? FOR UPDATE").param(processInstanceId)
-                .query(String.class).optional().isPresent();
     }
 
     /**

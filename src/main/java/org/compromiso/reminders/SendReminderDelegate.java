@@ -21,16 +21,20 @@ class SendReminderDelegate implements JavaDelegate {
     private final ReminderOutbox outbox;
     private final ReminderProperties properties;
     private final CommitmentQueries commitments;
+    private final DeadlineLock lock;
 
-    SendReminderDelegate(ReminderOutbox outbox, ReminderProperties properties, CommitmentQueries commitments) {
+    SendReminderDelegate(ReminderOutbox outbox, ReminderProperties properties, CommitmentQueries commitments,
+                         DeadlineLock lock) {
         this.outbox = outbox;
         this.properties = properties;
         this.commitments = commitments;
+        this.lock = lock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (supersededByALaterReminder(execution)) {
+        // first, before the engine writes anything of this job: a user's change may be deleting this process now
+        if (!lock.take(execution.getProcessInstanceId()) || supersededByALaterReminder(execution)) {
             return;
         }
         // the deadline process's business key is its task's id

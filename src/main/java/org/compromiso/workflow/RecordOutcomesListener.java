@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.compromiso.commitments.CommitmentRegistry;
+import org.compromiso.commitments.FieldProblem;
 import org.compromiso.commitments.NewCommitment;
 import org.compromiso.commitments.StagedOutcomes;
 import org.compromiso.meetings.MeetingRepository;
@@ -37,7 +38,8 @@ public class RecordOutcomesListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         var outcomes = RecordedOutcomes.of(task, clock.getZone());
-        var fromCatalog = staged.of(task.getProcessInstanceId());
+        var fromCatalog = staged.of(task.getProcessInstanceId()).stream().map(StagedOutcomes.Staged::commitment)
+                .toList();
         var problems = new ArrayList<String>();
         if (outcomes.heldOn() == null) {
             problems.add("meetingHeldOn: is required");
@@ -52,6 +54,17 @@ public class RecordOutcomesListener implements TaskListener {
                         + meeting.code() + " say the meeting was held on " + meeting.heldOn()));
         outcomes.commitments().forEach((i, commitment) -> registry.problemsWith(commitment, outcomes.heldOn())
                 .forEach(problem -> problems.add(formField(i, problem.field()) + ": " + problem.reason())));
+        // checked at the import, and again now: what changed since (a code registered meanwhile) must not end as an
+        // incident of Task_RegisterOutcomes once this task is done
+        for (var commitment : fromCatalog) {
+            var found = new ArrayList<>(registry.problemsWith(commitment, outcomes.heldOn()));
+            if (registry.isRegistered(commitment.code())) {
+                found.add(new FieldProblem("code", "is registered already"));
+            }
+            found.forEach(problem -> problems.add("outcome " + commitment.code() + " imported from its meeting's"
+                    + " catalog, " + problem.field() + ": " + problem.reason() + " (the desk corrects it by importing"
+                    + " the catalog again)"));
+        }
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("Task " + task.getName() + " cannot be completed: "
                     + String.join("; ", problems));

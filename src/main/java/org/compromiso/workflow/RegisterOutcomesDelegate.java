@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Task_RegisterOutcomes: the meeting that the next-meeting process prepared took place; each outcome recorded
  * becomes a commitment of that meeting, with its own process: those imported from the meeting's catalog
- * ({@link StagedOutcomes}), then those typed into the form. The outcomes were checked when Task_RecordOutcomes
+ * ({@link StagedOutcomes}, as the desk's who imported them), then those typed into the form (as the coordinator's). The outcomes were checked when Task_RecordOutcomes
  * completed ({@link RecordOutcomesListener}). Safe to retry: what exists is left alone.
  */
 @Component
@@ -42,15 +41,23 @@ public class RegisterOutcomesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var outcomes = RecordedOutcomes.of(execution, clock.getZone());
-        if (meetings.idOf(outcomes.meetingCode()).isEmpty()) {
-            meetings.insert(new Meeting(outcomes.meetingCode(), "Bilateral meeting of " + outcomes.heldOn()
+        var fromCatalog = staged.of(execution.getProcessInstanceId());
+        // the catalog wrote its meeting: the typed outcomes belong to it too (Record outcomes checked its day)
+        String meeting = fromCatalog.stream().map(outcome -> outcome.commitment().meetingCode()).findFirst()
+                .orElse(outcomes.meetingCode());
+        if (meetings.idOf(meeting).isEmpty()) {
+            meetings.insert(new Meeting(meeting, "Bilateral meeting of " + outcomes.heldOn()
                     + " (prepared by " + outcomes.parentCode() + ")", outcomes.heldOn(), null,
                     String.valueOf(execution.getVariable("meetingPlace")), null, List.of(), Map.of()));
         }
-        var actor = new Actor(recordedBy(execution), "engine");
-        Stream.concat(staged.of(execution.getProcessInstanceId()).stream(), outcomes.commitments().values().stream())
+        // the catalog's outcomes are the desk's, who imported them; the typed ones are the coordinator's
+        fromCatalog.stream().filter(outcome -> !registry.isRegistered(outcome.commitment().code()))
+                .forEach(outcome -> registry.register(outcome.commitment(), new Actor(outcome.stagedBy(), "engine")));
+        var recorder = new Actor(recordedBy(execution), "engine");
+        outcomes.commitments().values().stream().map(commitment -> commitment.inMeeting(meeting))
                 .filter(commitment -> !registry.isRegistered(commitment.code()))
-                .forEach(commitment -> registry.register(commitment, actor));
+                .forEach(commitment -> registry.register(commitment, recorder));
+        staged.clear(execution.getProcessInstanceId());
     }
 
     /**

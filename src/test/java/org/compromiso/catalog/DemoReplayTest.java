@@ -42,13 +42,13 @@ class DemoReplayTest {
         assertThat(line(report("2024-02-07"), "MXUS-2401-NEXT-MEETING-O1").get("meetingCode").asText())
                 .isEqualTo("MX-US-2024-02-06");
         assertThat(codes(report("2024-02-05"))).doesNotContain("MXUS-2401-NEXT-MEETING-O1");
-        // the January catalog's commitments are the outcomes of the meeting December's process prepared: its
-        // process registered them when SRE completed Record outcomes, on the day of the meeting
+        // the January catalog's commitments are the outcomes of the meeting December's process prepared: the desk's
+        // record, registered by that process when SRE completed Record outcomes, on the day of the meeting
         for (String code : List.of("MXUS-2401-DARIEN-VISIT", "MXUS-2401-OTAY-II", "MXUS-2401-NEXT-MEETING")) {
             JsonNode registered = entry(code, "registered");
             assertThat(day(registered)).as(code).isEqualTo("2024-01-19");
             assertThat(registered.get("actor").asText() + " via " + registered.get("surface").asText()).as(code)
-                    .isEqualTo("sreCoordinator via engine");
+                    .isEqualTo("demo-catalog via engine");
         }
         assertThat(codes(report("2024-01-18"))).doesNotContain("MXUS-2401-DARIEN-VISIT");
         JsonNode recorded = completion("MXUS-2312-NEXT-MEETING", "Task_RecordOutcomes");
@@ -56,6 +56,7 @@ class DemoReplayTest {
         assertThat(recorded.at("/detail/values/evidenceNote").asText())
                 .contains("MXUS-2401-DARIEN-VISIT", "MXUS-2401-OTAY-II", "mx-us-2024-01-19.yaml");
         assertThat(day(entry("MXUS-2312-NEXT-MEETING-O1", "registered"))).isEqualTo("2024-01-19");
+        assertThat(entry("MXUS-2312-NEXT-MEETING-O1", "registered").get("actor").asText()).isEqualTo("sreCoordinator");
         assertThat(day(entry("MXUS-2401-NEXT-MEETING-O1", "registered"))).isEqualTo("2024-02-07");
     }
 

@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 21: a meeting's outcomes become the next commitments through the process that prepared the meeting. The
@@ -39,6 +40,8 @@ class OutcomesFromACatalogTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theCatalogsCommitmentsAreRegisteredByTheProcessWhenItsOutcomesAreRecorded() {
@@ -52,6 +55,8 @@ class OutcomesFromACatalogTest {
                 + CatalogDeskTest.commitment(first, "Open a second crossing", "2024-12-31")
                 + CatalogDeskTest.commitment(second, "Train consular staff", "2025-06-30");
 
+        // a first version with a typo in a code, corrected before SRE records the outcomes: only the correction stays
+        assertThat(importYaml(catalog.replace(second, second + "X")).getStatusCode()).isEqualTo(HttpStatus.OK);
         var imported = importYaml(catalog);
         assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(imported.getBody().get("outcomesOf").asText()).isEqualTo(preparing);
@@ -75,9 +80,13 @@ class OutcomesFromACatalogTest {
                 answer -> answer.getStatusCode() == HttpStatus.OK).getBody();
         assertThat(registered.at("/commitment/meetingCode").asText()).isEqualTo(meeting);
         JsonNode entry = registered.get("history").get(0);
+        // the desk wrote them, the process registered them
         assertThat(entry.get("action").asText() + " by " + entry.get("actor").asText() + " via "
-                + entry.get("surface").asText()).isEqualTo("registered by sreCoordinator via engine");
+                + entry.get("surface").asText()).isEqualTo("registered by deskOfficer via engine");
         assertThat(detail(first).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(detail(second + "X").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.sql("SELECT count(*) FROM meeting WHERE title LIKE ?").param("%prepared by " + preparing + "%")
+                .query(Long.class).single()).as("no second meeting for the same day").isZero();
 
         // the same file again changes nothing; a new commitment for a meeting whose outcomes are recorded is refused
         var again = importYaml(catalog);

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.compromiso.CompromisoTest;
@@ -45,23 +47,23 @@ class DeadlineRaceTest {
     PlatformTransactionManager transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DeadlineLock lock;
 
     @Test
     void aCompletionWaitsForTheReminderJobOfItsTaskInsteadOfFailing() throws Exception {
-        String code = "TEST-DEADLINE-RACE-" + System.nanoTime() % 1_000_000;
-        register(code, LocalDate.now().plusDays(10));
-        tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId(),
-                Map.of("plan", "Plan it", "plannedCompletion", LocalDate.now().plusDays(9).toString()));
-        String implement = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
-        String deadline = runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineScheduler.PROCESS)
-                .processInstanceBusinessKey(implement).singleResult().getId();
-        // its first reminder, a week before the due date: days ahead, so the job executor leaves it alone
-        String reminder = management.createJobQuery().processInstanceId(deadline).singleResult().getId();
+        var race = implementationWithItsDeadline("TEST-DEADLINE-RACE-");
+        String code = race.code();
+        String implement = race.task();
+        String deadline = race.deadline();
+        String reminder = race.reminder();
 
         var jobRan = new CountDownLatch(1);
         var completionWaits = new CountDownLatch(1);
+        var jobConnection = new AtomicInteger();
         var job = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(
                 status -> {
+                    jobConnection.set(backend());
                     management.executeJob(reminder);
                     jobRan.countDown();
                     hold(completionWaits);
@@ -72,7 +74,7 @@ class DeadlineRaceTest {
                 .postForEntity("/engine-rest/task/" + implement + "/complete", Map.of("variables",
                         Map.of("implementationSummary", Map.of("value", "Done", "type", "String"))), JsonNode.class));
         // the completion reaches the job's rows and waits for its transaction
-        await().atMost(Duration.ofSeconds(30)).until(() -> waitingForALock() || completion.isDone());
+        await().atMost(Duration.ofSeconds(30)).until(() -> blockedBy(jobConnection.get(), 0) || completion.isDone());
         completionWaits.countDown();
         job.get(30, TimeUnit.SECONDS);
 
@@ -83,9 +85,84 @@ class DeadlineRaceTest {
                 .count()).isEqualTo(1);
     }
 
-    private boolean waitingForALock() {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                + " AND datname = current_database()").query(Long.class).single() > 0;
+    @Test
+    void theLastReminderJobWaitsForACompletionThatGotThereFirst() throws Exception {
+        var race = implementationWithItsDeadline("TEST-DEADLINE-FIRST-");
+        String code = race.code();
+        String implement = race.task();
+        String deadline = race.deadline();
+        String reminder = race.reminder();
+        // its last reminder: the job ends the process, deleting its rows, while the completion deletes them too
+        runtime.setVariable(deadline, "schedule", "");
+
+        var completed = new CountDownLatch(1);
+        var jobWaits = new CountDownLatch(1);
+        var completionConnection = new AtomicInteger();
+        // the completion, its transaction held open once it took the deadline's lock (as its commit will)
+        var completion = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(
+                status -> {
+                    completionConnection.set(backend());
+                    assertThat(lock.take(deadline)).isTrue();
+                    tasks.complete(implement, Map.of("implementationSummary", "Done"));
+                    completed.countDown();
+                    hold(jobWaits);
+                }));
+        assertThat(completed.await(30, TimeUnit.SECONDS)).isTrue();
+        var job = CompletableFuture.runAsync(() -> management.executeJob(reminder));
+        // the job has waited longer than PostgreSQL's deadlock check (1 s) before the completion commits: a job that
+        // wrote before taking the lock would now make the completion's commit the one that deadlocks
+        await().atMost(Duration.ofSeconds(30)).until(() -> blockedBy(completionConnection.get(), 1500) || job.isDone());
+        jobWaits.countDown();
+
+        completion.get(30, TimeUnit.SECONDS);
+        // the job found its process gone: the engine drops it (a conflict, rolled back), no reminder is written
+        assertThat(catching(job)).isNull();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(deadline).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_ReportCompletion")
+                .count()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM reminder WHERE task_id = ?").param(implement).query(Long.class)
+                .single()).isZero();
+    }
+
+    /** A commitment at Task_ImplementAction, with the task's deadline process and its next reminder's job. */
+    private record Race(String code, String task, String deadline, String reminder) {
+    }
+
+    private Race implementationWithItsDeadline(String prefix) {
+        String code = prefix + System.nanoTime() % 1_000_000;
+        register(code, LocalDate.now().plusDays(10));
+        tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId(),
+                Map.of("plan", "Plan it", "plannedCompletion", LocalDate.now().plusDays(9).toString()));
+        String implement = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
+        String deadline = runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineScheduler.PROCESS)
+                .processInstanceBusinessKey(implement).singleResult().getId();
+        // its first reminder, a week before the due date: days ahead, so the job executor leaves it alone
+        String reminder = management.createJobQuery().processInstanceId(deadline).singleResult().getId();
+        return new Race(code, implement, deadline, reminder);
+    }
+
+    /** Whether a connection waits for a lock the given one holds, for at least that long. */
+    private boolean blockedBy(int holder, long forMillis) {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))"
+                        + " AND now() - query_start >= make_interval(secs => ? / 1000.0)")
+                .params(holder, forMillis).query(Long.class).single() > 0;
+    }
+
+    /** This transaction's PostgreSQL connection. */
+    private int backend() {
+        return jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+    }
+
+    /** What the job threw, unless it is the engine's conflict for a job whose process was deleted meanwhile. */
+    private static Throwable catching(CompletableFuture<Void> job) throws InterruptedException {
+        try {
+            job.get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause() instanceof OptimisticLockingException ? null : e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return e;
+        }
     }
 
     private static void hold(CountDownLatch latch) {
