@@ -83,11 +83,16 @@ class StatusQuery {
                            FILTER (WHERE h.action IN ('closed-not-implemented', 'cancelled') AND h.at <= :asOf))[1]
                            AS closing,
                        max(h.at) FILTER (WHERE h.action = ANY (:work) AND h.at <= :asOf) AS last_at,
+                       -- our own record of the process's end: the engine's history of it is removed once its
+                       -- time-to-live has passed (history cleanup), a commitment's being done never is
+                       bool_or(h.action = 'done' AND h.at <= :asOf) AS done,
                        array_agg(DISTINCT h.detail -> 'values' ->> 'evidenceLink')
                            FILTER (WHERE h.detail -> 'values' ->> 'evidenceLink' IS NOT NULL AND h.at <= :asOf)
                            AS evidence,
                        (array_agg(h.detail ORDER BY h.at DESC, h.id DESC)
-                           FILTER (WHERE h.action = 'task-completed' AND h.at <= :asOf))[1] AS last_completion
+                           FILTER (WHERE h.action = 'task-completed' AND h.at <= :asOf))[1] AS last_completion,
+                       array_agg(h.detail ->> 'task')
+                           FILTER (WHERE h.action = 'task-completed' AND h.at <= :asOf) AS completed_keys
                 FROM commitment_history_read h JOIN c ON c.id = h.commitment_id
                 GROUP BY h.commitment_id
             ), task AS (
@@ -142,9 +147,18 @@ class StatusQuery {
                         ELSE c.target_date END AS target_date,
                    c.continuing, c.quote,
                    c.source_document, c.process_instance_id, leads.leads, history.closing,
-                   p.state_ = 'COMPLETED' AND p.end_time_ <= :asOf AS process_completed,
-                   tasks.done_keys, tasks.open_keys, p.proc_def_id_ AS process_definition,
-                   p.end_time_ <= :asOf AS process_ended, next_task.next_due,
+                   coalesce(history.done, false) OR coalesce(p.state_ = 'COMPLETED' AND p.end_time_ <= :asOf, false)
+                       AS process_completed,
+                   -- the engine's history of an ended process may be gone: then our record of its completions,
+                   -- read against the latest model of the kind's process
+                   CASE WHEN p.id_ IS NULL THEN history.completed_keys ELSE tasks.done_keys END AS done_keys,
+                   tasks.open_keys,
+                   coalesce(p.proc_def_id_, (SELECT d.id_ FROM commitment_kind_read k
+                                             JOIN act_re_procdef d ON d.key_ = k.process_key
+                                             WHERE k.code = c.kind ORDER BY d.version_ DESC LIMIT 1))
+                       AS process_definition,
+                   coalesce(history.done, false) OR coalesce(p.end_time_ <= :asOf, false) AS process_ended,
+                   next_task.next_due,
                    next_task.next_unstarted_due, next_task.current_step, history.last_at, history.evidence,
                    coalesce(history.last_completion -> 'values' ->> 'blocker', 'false') = 'true' AS blocked,
                    history.last_completion -> 'values' ->> 'blockerNote' AS blocker_note,

@@ -52,9 +52,16 @@ class CommitmentApiTest {
             assertThat(commitment.at("/provenance/document").asText()).as(code)
                     .matches(document -> document.endsWith(".txt") || code.matches(".*-NEXT-MEETING-O\\d")
                             && document.startsWith("Outcome record of MX-US-"));
-            // one process each; the demo has already finished some (the meeting with Guatemala)
+            // one process each: running while the commitment is open; the demo has already finished some (the
+            // meeting with Guatemala in 2024), whose history the engine's nightly cleanup may have removed since
+            String processId = commitment.get("processInstanceId").asText();
+            assertThat(processId).as("process of " + code).isNotBlank();
+            boolean open = commitment.get("lifecycle").asText().equals("open");
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).list())
+                    .as("running process of " + code).extracting(instance -> instance.getId())
+                    .isEqualTo(open ? List.of(processId) : List.of());
             assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).count())
-                    .as("process of " + code).isEqualTo(1);
+                    .as("processes of " + code).isLessThanOrEqualTo(1);
         }
     }
 

@@ -27,11 +27,12 @@ class ReadModelTest {
     private static final Pattern READ_FROM = Pattern.compile("\\b(?:FROM|JOIN)\\s+([a-z_]+)");
     private static final Pattern TABLE = Pattern.compile("(?i)CREATE TABLE\\s+([a-z_]+)");
 
-    /** What StatusQuery reads of the engine's history, by table. */
+    /** What StatusQuery reads of the engine's history (and its models' ids), by table. */
     private static final Map<String, Set<String>> ENGINE_COLUMNS = Map.of(
             "act_hi_taskinst", Set.of("id_", "name_", "proc_inst_id_", "start_time_", "end_time_", "due_date_",
                     "delete_reason_"),
             "act_hi_procinst", Set.of("id_", "state_", "end_time_"),
+            "act_re_procdef", Set.of("id_", "key_", "version_"),
             "act_hi_identitylink", Set.of("id_", "task_id_", "type_", "timestamp_", "operation_type_"));
 
     @Autowired

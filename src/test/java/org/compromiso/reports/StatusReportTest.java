@@ -424,7 +424,8 @@ class StatusReportTest {
         return answer.getBody();
     }
 
-    private static JsonNode line(JsonNode report, String code) {
+    /** The report's line of that commitment. */
+    static JsonNode line(JsonNode report, String code) {
         for (JsonNode line : report.get("commitments")) {
             if (line.get("code").asText().equals(code)) {
                 return line;
