@@ -149,9 +149,10 @@ class StatusQuery {
                    c.source_document, c.process_instance_id, leads.leads, history.closing,
                    coalesce(history.done, false) OR coalesce(p.state_ = 'COMPLETED' AND p.end_time_ <= :asOf, false)
                        AS process_completed,
-                   -- the engine's history of an ended process may be gone: then our record of its completions,
-                   -- read against the latest model of the kind's process
-                   CASE WHEN p.id_ IS NULL THEN history.completed_keys ELSE tasks.done_keys END AS done_keys,
+                   -- an ended process's steps from our record of its completions: the engine's history of it goes
+                   -- in batches per table (its tasks may be gone before its instance), and then its model is the
+                   -- latest of the kind's process
+                   CASE WHEN history.done THEN history.completed_keys ELSE tasks.done_keys END AS done_keys,
                    tasks.open_keys,
                    coalesce(p.proc_def_id_, (SELECT d.id_ FROM commitment_kind_read k
                                              JOIN act_re_procdef d ON d.key_ = k.process_key

@@ -31,7 +31,7 @@ class ReadModelTest {
     private static final Map<String, Set<String>> ENGINE_COLUMNS = Map.of(
             "act_hi_taskinst", Set.of("id_", "name_", "proc_inst_id_", "start_time_", "end_time_", "due_date_",
                     "delete_reason_"),
-            "act_hi_procinst", Set.of("id_", "state_", "end_time_"),
+            "act_hi_procinst", Set.of("id_", "state_", "end_time_", "proc_def_id_"),
             "act_re_procdef", Set.of("id_", "key_", "version_"),
             "act_hi_identitylink", Set.of("id_", "task_id_", "type_", "timestamp_", "operation_type_"));
 
