@@ -16,6 +16,7 @@ import org.compromiso.commitments.CommitmentRegistry;
 import org.compromiso.commitments.FieldProblem;
 import org.compromiso.commitments.NewCommitment;
 import org.compromiso.commitments.StagedOutcomes;
+import org.compromiso.engine.ProcessLock;
 import org.compromiso.meetings.Meeting;
 import org.compromiso.meetings.MeetingChange;
 import org.compromiso.meetings.MeetingRepository;
@@ -49,10 +50,11 @@ public class CatalogImport {
     private final CommitmentQueries commitments;
     private final StagedOutcomes staged;
     private final TaskService tasks;
+    private final ProcessLock processes;
 
     CatalogImport(ObjectMapper mapper, Validator validator, Parties parties, MeetingRepository meetings,
                   CommitmentRegistry registry, CommitmentCorrections corrections, CommitmentQueries commitments,
-                  StagedOutcomes staged, TaskService tasks) {
+                  StagedOutcomes staged, TaskService tasks, ProcessLock processes) {
         this.json = CatalogReader.json(mapper);
         this.yaml = CatalogReader.yaml(mapper);
         this.validator = validator;
@@ -63,6 +65,7 @@ public class CatalogImport {
         this.commitments = commitments;
         this.staged = staged;
         this.tasks = tasks;
+        this.processes = processes;
     }
 
     /** A file as it was sent: UTF-8 unless a charset is declared (null: none). */
@@ -152,7 +155,9 @@ public class CatalogImport {
             reader.error("/outcomesOf", "no commitment " + commitment + " is registered with a process");
             return null;
         }
-        boolean waiting = tasks.createTaskQuery().processInstanceId(instance.get())
+        // taken before the step is looked at: a completion of Record outcomes either ended before (the step is
+        // closed, refused below) or waits until these outcomes are staged and reads them (ProcessLock)
+        boolean waiting = processes.take(instance.get()) && tasks.createTaskQuery().processInstanceId(instance.get())
                 .taskDefinitionKey(RECORD_OUTCOMES).count() > 0;
         if (!waiting) {
             reader.error("/outcomesOf", commitment + " is not waiting for its meeting's outcomes (its step "

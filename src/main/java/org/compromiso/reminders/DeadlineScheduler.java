@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.compromiso.engine.ProcessLock;
 import org.compromiso.engine.ServiceWork;
 import org.compromiso.engine.TaskHook;
 import org.compromiso.engine.TouchedTask;
@@ -36,10 +37,10 @@ class DeadlineScheduler implements TaskHook {
     private final ReminderPolicy policy;
     private final AgencyCalendars calendars;
     private final ReminderRecipients recipients;
-    private final DeadlineLock lock;
+    private final ProcessLock lock;
 
     DeadlineScheduler(RuntimeService runtime, TaskService tasks, ServiceWork serviceWork, ReminderPolicy policy,
-                      AgencyCalendars calendars, ReminderRecipients recipients, DeadlineLock lock) {
+                      AgencyCalendars calendars, ReminderRecipients recipients, ProcessLock lock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.serviceWork = serviceWork;

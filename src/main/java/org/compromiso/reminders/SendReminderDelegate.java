@@ -6,6 +6,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.compromiso.commitments.CommitmentQueries;
+import org.compromiso.engine.ProcessLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +22,10 @@ class SendReminderDelegate implements JavaDelegate {
     private final ReminderOutbox outbox;
     private final ReminderProperties properties;
     private final CommitmentQueries commitments;
-    private final DeadlineLock lock;
+    private final ProcessLock lock;
 
     SendReminderDelegate(ReminderOutbox outbox, ReminderProperties properties, CommitmentQueries commitments,
-                         DeadlineLock lock) {
+                         ProcessLock lock) {
         this.outbox = outbox;
         this.properties = properties;
         this.commitments = commitments;

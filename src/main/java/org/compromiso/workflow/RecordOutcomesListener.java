@@ -10,6 +10,7 @@ import org.compromiso.commitments.CommitmentRegistry;
 import org.compromiso.commitments.FieldProblem;
 import org.compromiso.commitments.NewCommitment;
 import org.compromiso.commitments.StagedOutcomes;
+import org.compromiso.engine.ProcessLock;
 import org.compromiso.meetings.MeetingRepository;
 import org.springframework.stereotype.Component;
 
@@ -26,17 +27,21 @@ public class RecordOutcomesListener implements TaskListener {
     private final StagedOutcomes staged;
     private final MeetingRepository meetings;
     private final Clock clock;
+    private final ProcessLock processes;
 
     RecordOutcomesListener(CommitmentRegistry registry, StagedOutcomes staged, MeetingRepository meetings,
-                           Clock clock) {
+                           Clock clock, ProcessLock processes) {
         this.registry = registry;
         this.staged = staged;
         this.meetings = meetings;
         this.clock = clock;
+        this.processes = processes;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        // an import staging outcomes for this process at this moment commits them first, and they are read below
+        processes.take(task.getProcessInstanceId());
         var outcomes = RecordedOutcomes.of(task, clock.getZone());
         var fromCatalog = staged.of(task.getProcessInstanceId()).stream().map(StagedOutcomes.Staged::commitment)
                 .toList();

@@ -114,8 +114,12 @@ class OutcomesFromACatalogTest {
         assertThat(nothing.getBody().toString()).contains("outcome1Title");
     }
 
-    /** A next-meeting commitment whose process waits at Record outcomes, its preparations skipped. */
     private String nextMeetingWaitingForItsOutcomes(String code) {
+        return nextMeetingWaitingForItsOutcomes(http, runtime, code);
+    }
+
+    /** A next-meeting commitment whose process waits at Record outcomes, its preparations skipped. */
+    static String nextMeetingWaitingForItsOutcomes(TestRestTemplate http, RuntimeService runtime, String code) {
         var body = new LinkedHashMap<String, Object>();
         body.put("code", code);
         body.put("meetingCode", "MX-US-2024-01-19");

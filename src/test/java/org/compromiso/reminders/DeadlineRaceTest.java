@@ -2,6 +2,9 @@ package org.compromiso.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.compromiso.LockWaits.backend;
+import static org.compromiso.LockWaits.blockedBy;
+import static org.compromiso.LockWaits.hold;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.compromiso.CompromisoTest;
+import org.compromiso.engine.ProcessLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -48,7 +52,7 @@ class DeadlineRaceTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DeadlineLock lock;
+    ProcessLock lock;
 
     @Test
     void aCompletionWaitsForTheReminderJobOfItsTaskInsteadOfFailing() throws Exception {
@@ -63,7 +67,7 @@ class DeadlineRaceTest {
         var jobConnection = new AtomicInteger();
         var job = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(
                 status -> {
-                    jobConnection.set(backend());
+                    jobConnection.set(backend(jdbc));
                     management.executeJob(reminder);
                     jobRan.countDown();
                     hold(completionWaits);
@@ -74,7 +78,7 @@ class DeadlineRaceTest {
                 .postForEntity("/engine-rest/task/" + implement + "/complete", Map.of("variables",
                         Map.of("implementationSummary", Map.of("value", "Done", "type", "String"))), JsonNode.class));
         // the completion reaches the job's rows and waits for its transaction
-        await().atMost(Duration.ofSeconds(30)).until(() -> blockedBy(jobConnection.get(), 0) || completion.isDone());
+        await().atMost(Duration.ofSeconds(30)).until(() -> blockedBy(jdbc, jobConnection.get(), 0) || completion.isDone());
         completionWaits.countDown();
         job.get(30, TimeUnit.SECONDS);
 
@@ -101,7 +105,7 @@ class DeadlineRaceTest {
         // the completion, its transaction held open once it took the deadline's lock (as its commit will)
         var completion = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(
                 status -> {
-                    completionConnection.set(backend());
+                    completionConnection.set(backend(jdbc));
                     assertThat(lock.take(deadline)).isTrue();
                     tasks.complete(implement, Map.of("implementationSummary", "Done"));
                     completed.countDown();
@@ -111,7 +115,7 @@ class DeadlineRaceTest {
         var job = CompletableFuture.runAsync(() -> management.executeJob(reminder));
         // the job has waited longer than PostgreSQL's deadlock check (1 s) before the completion commits: a job that
         // wrote before taking the lock would now make the completion's commit the one that deadlocks
-        await().atMost(Duration.ofSeconds(30)).until(() -> blockedBy(completionConnection.get(), 1500) || job.isDone());
+        await().atMost(Duration.ofSeconds(30)).until(() -> blockedBy(jdbc, completionConnection.get(), 1500) || job.isDone());
         jobWaits.countDown();
 
         completion.get(30, TimeUnit.SECONDS);
@@ -141,18 +145,6 @@ class DeadlineRaceTest {
         return new Race(code, implement, deadline, reminder);
     }
 
-    /** Whether a connection waits for a lock the given one holds, for at least that long. */
-    private boolean blockedBy(int holder, long forMillis) {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))"
-                        + " AND now() - query_start >= make_interval(secs => ? / 1000.0)")
-                .params(holder, forMillis).query(Long.class).single() > 0;
-    }
-
-    /** This transaction's PostgreSQL connection. */
-    private int backend() {
-        return jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
-    }
-
     /** What the job threw, unless it is the engine's conflict for a job whose process was deleted meanwhile. */
     private static Throwable catching(CompletableFuture<Void> job) throws InterruptedException {
         try {
@@ -162,15 +154,6 @@ class DeadlineRaceTest {
             return e.getCause() instanceof OptimisticLockingException ? null : e.getCause();
         } catch (java.util.concurrent.TimeoutException e) {
             return e;
-        }
-    }
-
-    private static void hold(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
