@@ -15,7 +15,8 @@ import org.compromiso.resilience.EngineRest;
  */
 final class CompletionScenario {
 
-    private static final Map<String, Object> PLAN = Map.of("plan", "Plan agreed in the benchmark",
+    /** The two values Task_PlanAction's form requires. */
+    static final Map<String, Object> PLAN = Map.of("plan", "Plan agreed in the benchmark",
             "plannedCompletion", "2026-06-30");
 
     private final ServiceUnderTest service;

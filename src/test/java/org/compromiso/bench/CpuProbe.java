@@ -4,26 +4,33 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * CPU time spent by this JVM (the service and the harness) and by every PostgreSQL process on the machine, between
- * two readings: what one operation costs the machine, a figure that a shared machine's noisy neighbours disturb
- * far less than a rate. Linux only (/proc); elsewhere the PostgreSQL half reads as zero.
+ * CPU time spent by this JVM (the service and the harness), with the bare engine's JVM when asked, and by every
+ * PostgreSQL process on the machine, between two readings: what one operation costs the machine, a figure that a
+ * shared machine's noisy neighbours disturb far less than a rate. Linux only (/proc); elsewhere the PostgreSQL half reads as zero.
  */
-record CpuProbe(long jvmNanos, long postgresTicks) {
+record CpuProbe(long jvmNanos, long postgresTicks, long otherTicks) {
 
     /** The kernel's clock ticks per second (USER_HZ), 100 on every Linux this runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
     static CpuProbe now() {
+        return now(-1);
+    }
+
+    /** Also counts the JVM of another process, the bare engine's, with this one's (the harness). */
+    static CpuProbe now(long otherPid) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return new CpuProbe(os.getProcessCpuTime(), readPostgresTicks());
+        return new CpuProbe(os.getProcessCpuTime(), readPostgresTicks(),
+                otherPid < 0 ? 0 : ticksOf(Path.of("/proc", String.valueOf(otherPid)), name -> true));
     }
 
     /** Milliseconds of CPU per operation since {@code start}, for {@code operations} operations. */
     Per since(CpuProbe start, long operations) {
-        double jvmMillis = (jvmNanos - start.jvmNanos) / 1e6;
+        double jvmMillis = (jvmNanos - start.jvmNanos) / 1e6 + (otherTicks - start.otherTicks) * 1000 / TICKS_PER_SECOND;
         double postgresMillis = (postgresTicks - start.postgresTicks) * 1000 / TICKS_PER_SECOND;
         return new Per(jvmMillis / operations, postgresMillis / operations);
     }
@@ -35,17 +42,18 @@ record CpuProbe(long jvmNanos, long postgresTicks) {
     private static long readPostgresTicks() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .mapToLong(CpuProbe::postgresTicksOf).sum();
+                    .mapToLong(process -> ticksOf(process, name -> name.startsWith("postgres"))).sum();
         } catch (IOException e) {
             return 0;
         }
     }
 
-    private static long postgresTicksOf(Path process) {
+    /** utime + stime of that process, if its name is one of those asked for. */
+    private static long ticksOf(Path process, Predicate<String> named) {
         try {
             String stat = Files.readString(process.resolve("stat"));
             String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            if (!name.startsWith("postgres")) {
+            if (!named.test(name)) {
                 return 0;
             }
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

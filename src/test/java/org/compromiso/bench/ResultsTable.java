@@ -43,7 +43,8 @@ final class ResultsTable {
         }
     }
 
-    private record Row(String scenario, String figure, double value, Unit unit, Goal goal) {
+    /** {@code bare}: the same figure of the bare engine in this run (NaN: none). */
+    private record Row(String scenario, String figure, double value, Unit unit, Goal goal, double bare) {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -70,7 +71,12 @@ final class ResultsTable {
     }
 
     void add(String scenario, String figure, double value, Unit unit, Goal goal) {
-        rows.add(new Row(scenario, figure, value, unit, goal));
+        add(scenario, figure, value, unit, goal, Double.NaN);
+    }
+
+    /** A figure beside the bare engine's same figure of this run ({@code BareEngine}). */
+    void add(String scenario, String figure, double value, Unit unit, Goal goal, double bare) {
+        rows.add(new Row(scenario, figure, value, unit, goal, bare));
     }
 
     void note(String note) {
@@ -80,14 +86,15 @@ final class ResultsTable {
     String markdown() {
         var out = new StringBuilder();
         notes.forEach(note -> out.append(note).append("\n"));
-        out.append("\n| scenario | figure | value | goal | vs JDBC | vs pgbench | met? |\n");
-        out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        out.append("\n| scenario | figure | value | goal | vs JDBC | vs pgbench | vs bare engine | met? |\n");
+        out.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Row row : rows) {
             out.append("| ").append(row.scenario()).append(" | ").append(row.figure()).append(" | ")
                     .append(format(row.value(), row.unit())).append(" | ")
                     .append(row.goal() == null ? "" : row.goal().text()).append(" | ")
                     .append(ratio(row, jdbcPerSecond, jdbcP95)).append(" | ")
                     .append(ratio(row, pgbenchPerSecond, Double.NaN)).append(" | ")
+                    .append(versusBare(row)).append(" | ")
                     .append(met(row)).append(" |\n");
         }
         return out.toString();
@@ -105,6 +112,16 @@ final class ResultsTable {
         }
         double ratio = row.value() / base;
         return String.format(Locale.ROOT, row.unit().rate ? "%.0f %%" : "%.1f ×", row.unit().rate ? 100 * ratio : ratio);
+    }
+
+    /** A rate as a share of the bare engine's, anything else (a time, CPU) as a multiple of it. */
+    private static String versusBare(Row row) {
+        if (Double.isNaN(row.bare()) || Double.isNaN(row.value()) || row.bare() == 0) {
+            return "";
+        }
+        double ratio = row.value() / row.bare();
+        return row.unit().rate ? String.format(Locale.ROOT, "%.0f %%", 100 * ratio)
+                : String.format(Locale.ROOT, "%.1f ×", ratio);
     }
 
     private static String met(Row row) {

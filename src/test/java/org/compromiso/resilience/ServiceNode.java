@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.springframework.test.util.TestSocketUtils;
 
@@ -60,25 +61,39 @@ public final class ServiceNode implements AutoCloseable {
     }
 
     public static ServiceNode start(String name, Map<String, String> settings) {
+        return start(name, "org.compromiso.CompromisoApplication", testClassPath(), settings,
+                node -> HttpRequest.newBuilder(node.uri("/actuator/health")).build());
+    }
+
+    /** The class path this test runs on: the service's classes, the test classes and every dependency. */
+    public static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /**
+     * A Spring Boot application of that class path (its main class) in a JVM of its own, started once the request
+     * {@code ready} builds for it answers 200.
+     */
+    public static ServiceNode start(String name, String mainClass, String classPath, Map<String, String> settings,
+                                    Function<ServiceNode, HttpRequest> ready) {
         int port = TestSocketUtils.findAvailableTcpPort();
         Path log = Path.of("target", "nodes", name + "-" + port + ".log");
         var command = new ArrayList<String>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx640m",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "org.compromiso.CompromisoApplication", "--server.port=" + port));
+                "-cp", classPath, mainClass, "--server.port=" + port));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.getParent());
             var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             var node = new ServiceNode(name, port, log, process);
-            node.awaitHealthy();
+            node.awaitReady(ready);
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void awaitHealthy() {
+    private void awaitReady(Function<ServiceNode, HttpRequest> ready) {
         var client = HttpClient.newHttpClient();
         await("node " + name + " up, log in " + log).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
@@ -86,8 +101,7 @@ public final class ServiceNode implements AutoCloseable {
                         throw new IllegalStateException("node " + name + " exited; log: " + tail());
                     }
                     try {
-                        var response = client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-                                HttpResponse.BodyHandlers.discarding());
+                        var response = client.send(ready.apply(this), HttpResponse.BodyHandlers.discarding());
                         return response.statusCode() == 200;
                     } catch (IOException notYet) {
                         return false;
