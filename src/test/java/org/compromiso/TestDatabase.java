@@ -103,11 +103,15 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     }
 
     private String databaseUrl() {
-        String server = System.getenv(EXTERNAL_SERVER);
-        int query = server.indexOf('?');
-        String base = query < 0 ? server : server.substring(0, query);
-        String parameters = query < 0 ? "" : server.substring(query);
-        return base.substring(0, base.lastIndexOf('/') + 1) + name + parameters;
+        return withDatabase(System.getenv(EXTERNAL_SERVER), name);
+    }
+
+    /** A PostgreSQL JDBC URL ({@code jdbc:postgresql://host:port/name?parameters}) with another database. */
+    public static String withDatabase(String url, String database) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String parameters = query < 0 ? "" : url.substring(query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + database + parameters;
     }
 
     private void create() {

@@ -21,6 +21,7 @@ import org.compromiso.meetings.Meeting;
 import org.compromiso.meetings.MeetingChange;
 import org.compromiso.meetings.MeetingRepository;
 import org.compromiso.parties.Parties;
+import org.compromiso.workflow.RecordOutcomesListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,17 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
  * Imports one meeting and its commitments from YAML or JSON, all or nothing. Every line is checked, commitments
  * already registered too, and every error is reported in one answer. A file that records the meeting a
  * next-meeting commitment prepared ({@code outcomesOf}) hands its new commitments to that commitment's process as
- * the meeting's outcomes: they are registered when its coordinator completes Record outcomes. What the file changes in a registered meeting
- * or commitment is applied as a correction, each field with its history entry; importing the same file twice
- * changes nothing.
+ * the meeting's outcomes: they are registered when its coordinator completes Record outcomes. What the file changes
+ * in a registered meeting or commitment is applied as a correction, each field with its history entry; importing
+ * the same file twice changes nothing.
  */
 @Service
 public class CatalogImport {
 
     /** Why a registered commitment changed, as its history shows it. */
     static final String CORRECTION_REASON = "corrected by a catalog import";
-    /** The next-meeting process's step whose completion registers a meeting's outcomes. */
-    static final String RECORD_OUTCOMES = "Task_RecordOutcomes";
 
     private final ObjectMapper json;
     private final ObjectMapper yaml;
@@ -158,11 +157,11 @@ public class CatalogImport {
         // taken before the step is looked at: a completion of Record outcomes either ended before (the step is
         // closed, refused below) or waits until these outcomes are staged and reads them (ProcessLock)
         boolean waiting = processes.take(instance.get()) && tasks.createTaskQuery().processInstanceId(instance.get())
-                .taskDefinitionKey(RECORD_OUTCOMES).count() > 0;
+                .taskDefinitionKey(RecordOutcomesListener.TASK).count() > 0;
         if (!waiting) {
             reader.error("/outcomesOf", commitment + " is not waiting for its meeting's outcomes (its step "
-                    + RECORD_OUTCOMES + " is not open); import the commitments without outcomesOf to register them"
-                    + " directly");
+                    + RecordOutcomesListener.TASK + " is not open); import the commitments without outcomesOf to"
+                    + " register them directly");
             return null;
         }
         return instance.get();

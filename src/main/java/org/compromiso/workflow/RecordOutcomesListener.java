@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordOutcomesListener implements TaskListener {
 
+    /** The step this listener serves, in the next-meeting process. */
+    public static final String TASK = "Task_RecordOutcomes";
+
     private final CommitmentRegistry registry;
     private final StagedOutcomes staged;
     private final MeetingRepository meetings;

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Task_RegisterOutcomes: the meeting that the next-meeting process prepared took place; each outcome recorded
  * becomes a commitment of that meeting, with its own process: those imported from the meeting's catalog
- * ({@link StagedOutcomes}, as the desk's who imported them), then those typed into the form (as the coordinator's). The outcomes were checked when Task_RecordOutcomes
- * completed ({@link RecordOutcomesListener}). Safe to retry: what exists is left alone.
+ * ({@link StagedOutcomes}, as the desk's who imported them), then those typed into the form (as the coordinator's).
+ * The outcomes were checked when Task_RecordOutcomes completed ({@link RecordOutcomesListener}). Safe to retry: what
+ * exists is left alone.
  */
 @Component
 public class RegisterOutcomesDelegate implements JavaDelegate {
@@ -67,7 +68,7 @@ public class RegisterOutcomesDelegate implements JavaDelegate {
     private static String recordedBy(DelegateExecution execution) {
         var history = execution.getProcessEngineServices().getHistoryService();
         var recorded = history.createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey("Task_RecordOutcomes").finished().orderByHistoricTaskInstanceEndTime().desc()
+                .taskDefinitionKey(RecordOutcomesListener.TASK).finished().orderByHistoricTaskInstanceEndTime().desc()
                 .unlimitedList().stream().findFirst();
         if (recorded.isEmpty()) {
             return "engine";

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import baseline.BareEngine;
+import org.compromiso.TestDatabase;
 import org.compromiso.resilience.EngineRest;
 import org.compromiso.resilience.ServiceNode;
 
@@ -50,7 +51,7 @@ final class BareEngineNode implements AutoCloseable {
         }
         service.jdbc().sql("CREATE DATABASE " + database).update();
         var settings = new LinkedHashMap<String, String>();
-        String bareUrl = withDatabase(url, database);
+        String bareUrl = TestDatabase.withDatabase(url, database);
         settings.put("spring.datasource.url", bareUrl);
         settings.put("spring.datasource.username", user);
         settings.put("spring.datasource.password", "");
@@ -108,13 +109,6 @@ final class BareEngineNode implements AutoCloseable {
 
     private static void drop(ServiceUnderTest service, String database) {
         service.jdbc().sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
-    }
-
-    /** The service's JDBC URL with another database: jdbc:postgresql://host:port/name?parameters. */
-    static String withDatabase(String url, String database) {
-        int query = url.indexOf('?');
-        String base = query < 0 ? url : url.substring(0, query);
-        return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : url.substring(query));
     }
 
     /** The test's class path without {@code target/classes}: the service's beans, Jersey extensions and migrations. */
