@@ -1,6 +1,8 @@
 package org.compromiso.bench;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,6 +63,14 @@ final class BareEngineScenarios {
             }
             throw new IllegalStateException("completion answered " + answer.statusCode() + ": " + answer.body());
         });
+    }
+
+    /** Scenario 4: the same open tasks, groups and coordinators as on the service, and the same queries. */
+    TaskListScenario.Figures taskList(int tasks, Duration duration) throws InterruptedException, SQLException {
+        bare.prepare((engine, password) -> TaskListScenario.prepare(engine, tasks, password));
+        List<EngineRest> coordinators = IntStream.range(0, TaskListScenario.USERS)
+                .mapToObj(u -> bare.as(TaskListScenario.user(u))).toList();
+        return TaskListScenario.measure(coordinators, tasks, duration, bare.pid());
     }
 
     private static List<String> firstTasks(EngineRest coordinator) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.compromiso.resilience.EngineRest;
 
 /**
@@ -32,7 +33,16 @@ final class TaskListScenario {
     }
 
     Figures run(int tasks, Duration duration) throws InterruptedException {
-        var engine = service.engine();
+        prepare(service.engine(), tasks, "demo");
+        Setup.vacuumAnalyze(service);
+        return measure(IntStream.range(0, USERS).mapToObj(u -> service.as(user(u))).toList(), tasks, duration, -1);
+    }
+
+    /**
+     * The open tasks, groups and coordinators, through the engine's Java API: of the service, or of the bare engine
+     * on its own database ({@link BareEngineNode#prepare}), so that both answer the same queries over the same rows.
+     */
+    static void prepare(ProcessEngine engine, int tasks, String password) throws InterruptedException {
         BenchModel.deploy(engine, PROCESS, "P1D", List.of(new BenchModel.UserTask("Task_Open",
                 "name=\"Open task\" camunda:candidateGroups=\"${group}\" camunda:dueDate=\"P3650D\"",
                 // a due date, as every task must have, but no reminders: this scenario measures the task list
@@ -46,7 +56,7 @@ final class TaskListScenario {
         }
         for (int u = 0; u < USERS; u++) {
             var user = identity.newUser(user(u));
-            user.setPassword("demo");
+            user.setPassword(password);
             user.setEmail(user(u).toLowerCase() + "@compromiso.example");
             identity.saveUser(user);
             for (int g : groupsOf(u)) {
@@ -55,17 +65,22 @@ final class TaskListScenario {
         }
         Setup.inParallel(tasks, i -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS,
                 Map.of("group", group(i % GROUPS))));
-        Setup.vacuumAnalyze(service);
+    }
 
-        List<EngineRest> coordinators = IntStream.range(0, USERS).mapToObj(u -> service.as(user(u))).toList();
+    /**
+     * Warms up, then measures the coordinators' queries; {@code otherPid}: a JVM whose CPU counts too (the bare
+     * engine's), or -1.
+     */
+    static Figures measure(List<EngineRest> coordinators, int tasks, Duration duration, long otherPid)
+            throws InterruptedException {
         long expected = IntStream.of(groupsOf(0)).mapToLong(g -> tasks / GROUPS + (g < tasks % GROUPS ? 1 : 0)).sum();
         // the first seconds compile the REST path and fill the caches: not what a coordinator waits for all day
         browse(coordinators, expected, WARM_UP, new Latencies(), new Latencies());
         var list = new Latencies();
         var count = new Latencies();
-        var cpu = CpuProbe.now();
+        var cpu = CpuProbe.now(otherPid);
         var all = browse(coordinators, expected, duration, list, count);
-        return new Figures(all, list, count, CpuProbe.now().since(cpu, all.ok()));
+        return new Figures(all, list, count, CpuProbe.now(otherPid).since(cpu, all.ok()));
     }
 
     /** Each coordinator alternates Tasklist's page and its count for a while. */
@@ -100,7 +115,7 @@ final class TaskListScenario {
         return "bench" + index;
     }
 
-    private static String user(int index) {
+    static String user(int index) {
         return "benchCoordinator" + index;
     }
 }
