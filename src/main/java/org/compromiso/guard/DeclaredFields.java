@@ -48,19 +48,25 @@ public class DeclaredFields {
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        Task task = serviceWork.asService(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
-        if (task == null) {
-            return Optional.empty();
-        }
-        if (task.getProcessDefinitionId() == null) {
-            // a task of no process has no form: nothing to set
-            return names.stream().sorted().findFirst();
-        }
-        Set<String> fields = new HashSet<>();
-        forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
-                .ifPresent(form -> form.fields().stream().map(TaskForm.Field::key).forEach(fields::add));
-        fields.removeAll(assignmentVariables(task.getProcessDefinitionId()));
-        return names.stream().filter(name -> !fields.contains(name)).sorted().findFirst();
+        // the service's own reading of the task and its model, not the user's: whether the user may complete the task
+        // is the engine's to say in the completion itself. As the user, each of these reads was a command of its own
+        // whose authorization check first scanned every group holding any grant (ACT_RU_AUTHORIZATION), which made
+        // two of the three such scans of a completion
+        return serviceWork.asService(() -> {
+            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                return Optional.empty();
+            }
+            if (task.getProcessDefinitionId() == null) {
+                // a task of no process has no form: nothing to set
+                return names.stream().sorted().findFirst();
+            }
+            Set<String> fields = new HashSet<>();
+            forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+                    .ifPresent(form -> form.fields().stream().map(TaskForm.Field::key).forEach(fields::add));
+            fields.removeAll(assignmentVariables(task.getProcessDefinitionId()));
+            return names.stream().filter(name -> !fields.contains(name)).sorted().findFirst();
+        });
     }
 
     private Set<String> assignmentVariables(String processDefinitionId) {

@@ -2,6 +2,7 @@ package org.compromiso.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,10 +27,13 @@ import org.junit.jupiter.api.Test;
 class MinistryScaleBenchmark {
 
     static final Path RESULTS = Path.of("target", "bench", "results.md");
+    /** Each phase's name, start and end in milliseconds since the epoch, tab-separated. */
+    static final Path PHASES = Path.of("target", "bench", "phases.tsv");
 
     private final BenchScale scale = BenchScale.fromSystemProperty();
     private final ResultsTable results = new ResultsTable();
     private final List<String> problems = new ArrayList<>();
+    private final StringBuilder phases = new StringBuilder("phase\tstart\tend\n");
 
     @Test
     void ministryScale() throws Exception {
@@ -305,9 +309,14 @@ class MinistryScaleBenchmark {
     private <T> T timed(String phase, Callable<T> work) throws Exception {
         results.write(RESULTS);
         long start = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
         T result = work.call();
         results.note(String.format(Locale.ROOT, "%s: %.0f s.", phase, (System.nanoTime() - start) / 1e9));
         results.write(RESULTS);
+        // when each phase ran, to cut a JFR recording of the run to it (jfrconv --from, --to)
+        phases.append(phase).append('\t').append(startMillis).append('\t').append(System.currentTimeMillis())
+                .append('\n');
+        Files.writeString(PHASES, phases);
         return result;
     }
 }
