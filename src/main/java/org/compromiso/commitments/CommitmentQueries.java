@@ -12,7 +12,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.compromiso.engine.ServiceWork;
+import org.compromiso.engine.TaskLookup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,12 +44,15 @@ public class CommitmentQueries {
 
     private final JdbcClient jdbc;
     private final TaskService tasks;
+    private final TaskLookup lookup;
     private final CommitmentHistory history;
     private final ServiceWork serviceWork;
 
-    CommitmentQueries(JdbcClient jdbc, TaskService tasks, CommitmentHistory history, ServiceWork serviceWork) {
+    CommitmentQueries(JdbcClient jdbc, TaskService tasks, TaskLookup lookup, CommitmentHistory history,
+                      ServiceWork serviceWork) {
         this.jdbc = jdbc;
         this.tasks = tasks;
+        this.lookup = lookup;
         this.history = history;
         this.serviceWork = serviceWork;
     }
@@ -77,7 +82,7 @@ public class CommitmentQueries {
         if (visibleTo == null) {
             return find(code);
         }
-        return read(code).filter(detail -> detail.commitment().leadAgencies().values().stream()
+        return read(code, false).filter(detail -> detail.commitment().leadAgencies().values().stream()
                 .anyMatch(visibleTo::contains) || detail.commitment().contributingAgencies().stream()
                 .anyMatch(visibleTo::contains));
     }
@@ -88,14 +93,15 @@ public class CommitmentQueries {
      * authorizations, which grows with the number of open tasks, is skipped.
      */
     public Optional<CommitmentDetail> find(String code) {
-        return serviceWork.asService(() -> read(code));
+        return serviceWork.asService(() -> read(code, true));
     }
 
-    private Optional<CommitmentDetail> read(String code) {
+    /** {@code ownAccount}: read as the service, every open task; else as far as the engine lets the user. */
+    private Optional<CommitmentDetail> read(String code, boolean ownAccount) {
         return jdbc.sql(SELECT + " WHERE c.code = ?").param(code)
                 .query((rs, row) -> new CommitmentDetail(summary(rs), rs.getString("title_es"), rs.getString("description"),
                         rs.getString("target_basis"), rs.getString("lifecycle_reason"),
-                        openTasks(code, rs.getString("process_instance_id")), history.of(code)))
+                        openTasks(code, rs.getString("process_instance_id"), ownAccount), history.of(code)))
                 .optional();
     }
 
@@ -121,12 +127,18 @@ public class CommitmentQueries {
                 .optional();
     }
 
-    private List<CommitmentDetail.OpenTask> openTasks(String code, String processInstanceId) {
-        // by the instance's id where it is known: a lookup by business key joins every running execution
-        var query = processInstanceId != null ? tasks.createTaskQuery().processInstanceId(processInstanceId)
-                : tasks.createTaskQuery().processInstanceBusinessKey(code);
-        // one commitment's tasks are few: exempt from the engine's query-max-results-limit for logged-in users
-        return query.orderByTaskCreateTime().asc().unlimitedList().stream()
+    private List<CommitmentDetail.OpenTask> openTasks(String code, String processInstanceId, boolean ownAccount) {
+        List<Task> open;
+        if (ownAccount && processInstanceId != null) {
+            open = lookup.ofProcessInstance(processInstanceId);
+        } else {
+            // by the instance's id where it is known: a lookup by business key joins every running execution
+            var query = processInstanceId != null ? tasks.createTaskQuery().processInstanceId(processInstanceId)
+                    : tasks.createTaskQuery().processInstanceBusinessKey(code);
+            // one commitment's tasks are few: exempt from the engine's query-max-results-limit for logged-in users
+            open = query.orderByTaskCreateTime().asc().unlimitedList();
+        }
+        return open.stream()
                 .map(task -> new CommitmentDetail.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                         tasks.getIdentityLinksForTask(task.getId()).stream()
                                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.compromiso.engine.ServiceWork;
+import org.compromiso.engine.TaskLookup;
 import org.compromiso.workflow.TaskForm;
 import org.compromiso.workflow.TaskForms;
 import org.springframework.stereotype.Component;
@@ -27,13 +27,13 @@ public class DeclaredFields {
 
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w'])([A-Za-z_]\\w*)");
 
-    private final TaskService tasks;
+    private final TaskLookup tasks;
     private final RepositoryService repository;
     private final TaskForms forms;
     private final ServiceWork serviceWork;
     private final Map<String, Set<String>> assignmentVariables = new ConcurrentHashMap<>();
 
-    DeclaredFields(TaskService tasks, RepositoryService repository, TaskForms forms, ServiceWork serviceWork) {
+    DeclaredFields(TaskLookup tasks, RepositoryService repository, TaskForms forms, ServiceWork serviceWork) {
         this.tasks = tasks;
         this.repository = repository;
         this.forms = forms;
@@ -53,7 +53,7 @@ public class DeclaredFields {
         // whose authorization check first scanned every group holding any grant (ACT_RU_AUTHORIZATION), which made
         // two of the three such scans of a completion
         return serviceWork.asService(() -> {
-            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+            Task task = tasks.byId(taskId).orElse(null);
             if (task == null) {
                 return Optional.empty();
             }
