@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -38,9 +39,11 @@ class DeadlineScheduler implements TaskHook {
     private final AgencyCalendars calendars;
     private final ReminderRecipients recipients;
     private final ProcessLock lock;
+    private final String executions;
 
     DeadlineScheduler(RuntimeService runtime, TaskService tasks, ServiceWork serviceWork, ReminderPolicy policy,
-                      AgencyCalendars calendars, ReminderRecipients recipients, ProcessLock lock) {
+                      AgencyCalendars calendars, ReminderRecipients recipients, ProcessLock lock,
+                      ManagementService management) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.serviceWork = serviceWork;
@@ -48,6 +51,8 @@ class DeadlineScheduler implements TaskHook {
         this.calendars = calendars;
         this.recipients = recipients;
         this.lock = lock;
+        // the engine's name for its executions' table, with any table prefix it is configured with
+        this.executions = management.getTableName(ProcessInstance.class);
     }
 
     @Override
@@ -98,9 +103,15 @@ class DeadlineScheduler implements TaskHook {
         }
     }
 
+    /**
+     * A native query: a {@code ProcessInstanceQuery} evaluates its mapping of many optional conditions through OGNL
+     * and joins the process definitions, a seventh of what a completion's deadline work cost the JVM.
+     */
     private List<ProcessInstance> deadlinesOf(String taskId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(taskId)
-                .list();
+        return runtime.createNativeProcessInstanceQuery()
+                .sql("SELECT * FROM " + executions + " WHERE BUSINESS_KEY_ = #{taskId} AND PROC_DEF_KEY_ = #{process}"
+                        + " AND PARENT_ID_ IS NULL")
+                .parameter("taskId", taskId).parameter("process", PROCESS).list();
     }
 
     private void delete(ProcessInstance deadline) {
