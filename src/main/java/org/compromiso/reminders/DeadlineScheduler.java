@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.compromiso.engine.ProcessLock;
 import org.compromiso.engine.ServiceWork;
 import org.compromiso.engine.TaskHook;
+import org.compromiso.engine.TaskLookup;
 import org.compromiso.engine.TouchedTask;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ class DeadlineScheduler implements TaskHook {
     private static final String FIRST_TIMER = "Timer_NextReminder";
 
     private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final TaskLookup tasks;
     private final ServiceWork serviceWork;
     private final ReminderPolicy policy;
     private final AgencyCalendars calendars;
@@ -41,7 +41,7 @@ class DeadlineScheduler implements TaskHook {
     private final ProcessLock lock;
     private final String executions;
 
-    DeadlineScheduler(RuntimeService runtime, TaskService tasks, ServiceWork serviceWork, ReminderPolicy policy,
+    DeadlineScheduler(RuntimeService runtime, TaskLookup tasks, ServiceWork serviceWork, ReminderPolicy policy,
                       AgencyCalendars calendars, ReminderRecipients recipients, ProcessLock lock,
                       ManagementService management) {
         this.runtime = runtime;
@@ -74,7 +74,7 @@ class DeadlineScheduler implements TaskHook {
     }
 
     private void reconcile(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        Task task = tasks.byId(taskId).orElse(null);
         var deadlines = deadlinesOf(taskId);
         Date due = task == null ? null : task.getDueDate();
         // a query, not getVariable: the deadline process may have ended a moment ago (its last reminder sent)
@@ -96,7 +96,7 @@ class DeadlineScheduler implements TaskHook {
      * sent late. For the demo's replay of the record, whose past the service did not mail.
      */
     void resumeFrom(String taskId, Instant changed) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        Task task = tasks.byId(taskId).orElse(null);
         deadlinesOf(taskId).forEach(this::delete);
         if (task != null) {
             start(taskId, task.getDueDate(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(), changed, false);
