@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.compromiso.commitments.CommitmentQueries;
 import org.compromiso.commitments.TaskNames;
+import org.compromiso.engine.TaskLookup;
 import org.compromiso.identity.AgencyDirectory;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +23,11 @@ class ReminderContent {
 
     private final CommitmentQueries commitments;
     private final TaskNames names;
-    private final TaskService tasks;
+    private final TaskLookup tasks;
     private final AgencyDirectory agencies;
     private final AgencyCalendars calendars;
 
-    ReminderContent(CommitmentQueries commitments, TaskNames names, TaskService tasks, AgencyDirectory agencies,
+    ReminderContent(CommitmentQueries commitments, TaskNames names, TaskLookup tasks, AgencyDirectory agencies,
                     AgencyCalendars calendars) {
         this.commitments = commitments;
         this.names = names;
@@ -38,7 +38,7 @@ class ReminderContent {
 
     /** The reminder's content in these languages, naming the agencies of these candidate groups as the ones waiting. */
     ReminderMail.Content of(ReminderOutbox.PendingReminder reminder, List<String> groups, Collection<String> languages) {
-        Task task = tasks.createTaskQuery().taskId(reminder.taskId()).singleResult();
+        Task task = tasks.byId(reminder.taskId()).orElse(null);
         Map<String, ReminderMail.Wording> wording = languages.stream().distinct().collect(Collectors.toMap(
                 Function.identity(), language -> wording(reminder, task, Locale.forLanguageTag(language))));
         List<String> waitingOn = groups.stream()

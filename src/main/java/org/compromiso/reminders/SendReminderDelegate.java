@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.compromiso.commitments.CommitmentQueries;
 import org.compromiso.engine.ProcessLock;
+import org.compromiso.engine.TaskLookup;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +24,15 @@ class SendReminderDelegate implements JavaDelegate {
     private final ReminderProperties properties;
     private final CommitmentQueries commitments;
     private final ProcessLock lock;
+    private final TaskLookup tasks;
 
     SendReminderDelegate(ReminderOutbox outbox, ReminderProperties properties, CommitmentQueries commitments,
-                         ProcessLock lock) {
+                         ProcessLock lock, TaskLookup tasks) {
         this.outbox = outbox;
         this.properties = properties;
         this.commitments = commitments;
         this.lock = lock;
+        this.tasks = tasks;
     }
 
     @Override
@@ -40,7 +43,7 @@ class SendReminderDelegate implements JavaDelegate {
         }
         // the deadline process's business key is its task's id
         String taskId = execution.getProcessBusinessKey();
-        var task = execution.getProcessEngineServices().getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        var task = tasks.byId(taskId).orElse(null);
         if (task == null) {
             return;
         }
