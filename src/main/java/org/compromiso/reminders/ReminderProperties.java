@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param firstRetryAfter  the wait after the first failed try; each further wait doubles
  * @param sendInterval     how often the sender looks for due reminders
  * @param claimFor         how long a sender holds a reminder it is sending; after a crash another sends it
+ * @param batchSize        reminders one sender claims and sends at a time, so that a batch is sent well within
+ *                         {@code claimFor} even at a high rate
+ * @param senders          batches each node sends at once, each over its own SMTP connection
  * @param days             whether the days of an offset are calendar days or working days (no weekends, no
  *                         public holidays of the agency's party)
  * @param timeZone         the time zone of tasks that belong to no agency (the desk's, leadership's)
@@ -24,7 +27,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("compromiso.reminders")
 public record ReminderProperties(List<Rule> rules, String from, String tasklistBaseUrl, int ratePerMinute,
                                  int maxAttempts, Duration firstRetryAfter, Duration sendInterval,
-                                 Duration claimFor, Days days, ZoneId timeZone) {
+                                 Duration claimFor, int batchSize, int senders, Days days, ZoneId timeZone) {
+
+    public ReminderProperties {
+        if (batchSize < 1 || senders < 1) {
+            throw new IllegalArgumentException("compromiso.reminders.batch-size and compromiso.reminders.senders "
+                    + "must be at least 1, not " + batchSize + " and " + senders);
+        }
+    }
 
     /**
      * One rule of the policy.

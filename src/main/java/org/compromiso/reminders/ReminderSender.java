@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
@@ -23,6 +27,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +35,9 @@ import org.springframework.stereotype.Component;
  * one SMTP connection, and records the outcome per mail. Transient failures (connection, 4xx) are retried with a
  * doubling wait, and only the mails that did not go out are sent again; permanent ones (5xx, bad addresses) and
  * the last try mark the reminder failed, for the operator. A 5xx for one recipient does not stop the others.
+ * <p>
+ * Each node runs {@code senders} batches at once. Their claims are serialized and the rate is counted in the table,
+ * exactly as between nodes, so more senders never send more than the rate nor a reminder twice.
  */
 @Component
 class ReminderSender {
@@ -46,6 +54,7 @@ class ReminderSender {
     private final ReminderContent content;
     private final CommitmentHistory history;
     private final ServiceAddress address;
+    private final ExecutorService senders;
 
     ReminderSender(ReminderOutbox outbox, ReminderRecipients recipients, ReminderMail mail,
                    JavaMailSenderImpl mailSender, ReminderProperties properties, TaskService tasks,
@@ -59,27 +68,53 @@ class ReminderSender {
         this.content = content;
         this.history = history;
         this.address = address;
+        var threads = new CustomizableThreadFactory("reminder-sender-");
+        threads.setDaemon(true);
+        this.senders = Executors.newFixedThreadPool(properties.senders(), threads);
     }
 
+    /**
+     * Every sender drains batch after batch until the outbox has nothing due or the interval's share of the rate is
+     * used; the scheduler waits for all of them, so a stopping node finishes what it sends.
+     */
     @Scheduled(fixedDelayString = "${compromiso.reminders.send-interval}")
     void scheduled() {
-        drain();
+        IntStream.range(0, properties.senders())
+                .mapToObj(sender -> CompletableFuture.runAsync(this::drainWhileFull, senders)).toList()
+                .forEach(CompletableFuture::join);
+    }
+
+    private void drainWhileFull() {
+        int perBatch = perBatch();
+        int sent = 0;
+        for (int handled = perBatch; handled == perBatch && sent < perInterval(); sent += handled) {
+            handled = drain();
+        }
+    }
+
+    /** One interval's share of the rate: at 30 a minute and every 5 seconds, 2 (the rate's count still decides). */
+    private int perInterval() {
+        return (int) Math.max(1, properties.ratePerMinute() * properties.sendInterval().toMillis() / 60_000);
+    }
+
+    private int perBatch() {
+        return Math.min(perInterval(), properties.batchSize());
     }
 
     /** A node that stops hands back what it claimed but did not get to, so another sends it at once. */
     @PreDestroy
     void releaseClaims() {
+        senders.shutdown();
         int released = outbox.release(address.nodeName());
         if (released > 0) {
             log.info("Released {} reminders claimed by this node on its way down", released);
         }
     }
 
-    /** Sends what is due now, at most one interval's worth of the rate; returns how many reminders it handled. */
+    /** Sends one batch of what is due now, within the rate; returns how many reminders it handled. */
     int drain() {
-        int perBatch = (int) Math.max(1, properties.ratePerMinute() * properties.sendInterval().toMillis() / 60_000);
         String node = address.nodeName();
-        var batch = outbox.claim(perBatch, properties.ratePerMinute(), properties.claimFor(), node);
+        var batch = outbox.claim(perBatch(), properties.ratePerMinute(), properties.claimFor(), node);
         Map<String, Task> openTasks = openTasks(batch);
         var outgoing = new ArrayList<Outgoing>();
         for (var reminder : batch) {

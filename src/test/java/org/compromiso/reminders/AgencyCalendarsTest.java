@@ -29,7 +29,7 @@ class AgencyCalendarsTest {
     final AgencyDirectory agencies = mock(AgencyDirectory.class);
     final PublicHolidays holidays = mock(PublicHolidays.class);
     final AgencyCalendars calendars = new AgencyCalendars(agencies, holidays, new ReminderProperties(List.of(),
-            "compromiso@localhost", "", 30, 5, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofMinutes(5),
+            "compromiso@localhost", "", 30, 5, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofMinutes(5), 50, 1,
             Days.CALENDAR, DESK_ZONE));
 
     @BeforeEach

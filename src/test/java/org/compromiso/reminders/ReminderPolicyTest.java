@@ -35,7 +35,7 @@ class ReminderPolicyTest {
 
     final RepositoryService repository = mock(RepositoryService.class);
     final ReminderPolicy policy = new ReminderPolicy(new ReminderProperties(List.of(BEFORE_7D, DUE, ESCALATE),
-            "compromiso@localhost", "", 30, 5, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofMinutes(5),
+            "compromiso@localhost", "", 30, 5, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofMinutes(5), 50, 1,
             Days.CALENDAR, ZoneId.of("America/Mexico_City")), repository);
 
     @Test
