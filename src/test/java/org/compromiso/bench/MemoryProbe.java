@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * This JVM's resident memory (VmRSS of /proc/self/status) and heap in use. The JVM holds the service and the
- * harness (its HTTP clients, its bookkeeping, GreenMail's mails): what it shows is an upper bound for the service.
+ * A process's resident memory (VmRSS of /proc/PID/status) and this JVM's heap in use. This JVM holds the service and
+ * the harness (its HTTP clients, its bookkeeping, GreenMail's mails): what it shows is an upper bound for the
+ * service. The bare engine's JVM holds the bare engine alone.
  */
 final class MemoryProbe implements AutoCloseable {
 
@@ -21,10 +22,15 @@ final class MemoryProbe implements AutoCloseable {
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong peakRss = new AtomicLong();
 
-    /** Starts sampling the resident memory every 100 ms, for the peak under load. */
+    /** Starts sampling this JVM's resident memory every 100 ms, for the peak under load. */
     static MemoryProbe sampling() {
+        return sampling(ProcessHandle.current().pid());
+    }
+
+    /** Starts sampling that process's resident memory every 100 ms. */
+    static MemoryProbe sampling(long pid) {
         var probe = new MemoryProbe();
-        probe.sampler.scheduleAtFixedRate(() -> probe.peakRss.accumulateAndGet(rssBytes(), Math::max), 0, 100,
+        probe.sampler.scheduleAtFixedRate(() -> probe.peakRss.accumulateAndGet(rssBytes(pid), Math::max), 0, 100,
                 TimeUnit.MILLISECONDS);
         return probe;
     }
@@ -34,16 +40,20 @@ final class MemoryProbe implements AutoCloseable {
     }
 
     static double rssMib() {
-        return (double) rssBytes() / MIB;
+        return rssMib(ProcessHandle.current().pid());
+    }
+
+    static double rssMib(long pid) {
+        return (double) rssBytes(pid) / MIB;
     }
 
     static double heapUsedMib() {
         return (double) ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MIB;
     }
 
-    private static long rssBytes() {
+    private static long rssBytes(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmRSS:"))
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream().filter(line -> line.startsWith("VmRSS:"))
                     .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(0L);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -36,6 +36,7 @@ final class ServiceUnderTest implements AutoCloseable {
         settings.put("compromiso.embedded.mail.enabled", "true");
         settings.put("compromiso.reminders.rate-per-minute", "100000000");
         settings.put("compromiso.reminders.send-interval", "PT0.2S");
+        settings.put("compromiso.reminders.senders", "2");
         // the engine's own nightly cleanup (01:00-05:00) would remove the cleanup scenario's expired history before
         // it is measured, and slow the other scenarios: its window is put half a day away from the run (the JVM's
         // zone, as the engine reads it)
