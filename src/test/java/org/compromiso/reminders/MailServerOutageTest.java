@@ -29,6 +29,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ResilienceTest
 class MailServerOutageTest {
 
+    /** The sender's batches of at most {@code batch-size}, one after another, until it finds nothing due. */
+    private int drainAll() {
+        int handled = 0;
+        for (int batch = sender.drain(); batch > 0; batch = sender.drain()) {
+            handled += batch;
+        }
+        return handled;
+    }
+
     private static final int REMINDERS = 200;
 
     @Autowired
@@ -70,7 +79,7 @@ class MailServerOutageTest {
     @Test
     void remindersDueDuringAnOutageGoOutOnceWhenTheServerIsBack() throws Exception {
         for (int attempt = 1; attempt <= 3; attempt++) {
-            assertThat(sender.drain()).as("try " + attempt).isEqualTo(REMINDERS);
+            assertThat(drainAll()).as("try " + attempt).isEqualTo(REMINDERS);
             assertThat(sender.drain()).as("each waits for its next try").isZero();
             theWaitBetweenTriesPasses();
         }
@@ -79,7 +88,7 @@ class MailServerOutageTest {
                 .query(Long.class).single()).isEqualTo(REMINDERS);
 
         mailServer.start();
-        assertThat(sender.drain()).isEqualTo(REMINDERS);
+        assertThat(drainAll()).isEqualTo(REMINDERS);
         theWaitBetweenTriesPasses();
         assertThat(sender.drain()).as("nothing left to send").isZero();
 
@@ -92,7 +101,7 @@ class MailServerOutageTest {
     @Test
     void afterTheLastTryTheOperatorSeesThemAndARetrySendsEachOnce() throws Exception {
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertThat(sender.drain()).isEqualTo(REMINDERS);
+            assertThat(drainAll()).isEqualTo(REMINDERS);
             theWaitBetweenTriesPasses();
         }
         assertThat(states()).containsExactly(Map.entry("failed", (long) REMINDERS));
@@ -102,7 +111,7 @@ class MailServerOutageTest {
 
         mailServer.start();
         jdbc.sql("SELECT id FROM reminder").query(Long.class).list().forEach(outbox::retry);
-        assertThat(sender.drain()).isEqualTo(REMINDERS);
+        assertThat(drainAll()).isEqualTo(REMINDERS);
 
         assertThat(reminders.health().getStatus().getCode()).isEqualTo("UP");
         assertThat(messageIds(mailServer.getReceivedMessages())).hasSize(REMINDERS).doesNotHaveDuplicates();
