@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.compromiso.platform.ServiceAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,22 +22,25 @@ class ReminderOutbox {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final ServiceAddress address;
 
-    ReminderOutbox(JdbcClient jdbc, TransactionTemplate transaction) {
+    ReminderOutbox(JdbcClient jdbc, TransactionTemplate transaction, ServiceAddress address) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.address = address;
     }
 
-    /** Adds a reminder unless this rule was already written for this task and due date. */
+    /** Adds a reminder unless this rule was already written for this task and due date; this node fired it. */
     void add(NewReminder reminder) {
         jdbc.sql("""
                         INSERT INTO reminder (task_id, task_name, process_instance_id, commitment_code, rule, kind,
-                                              due_at, fire_at, message_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              due_at, fire_at, message_id, fired_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT ON CONSTRAINT reminder_once_per_rule DO NOTHING""")
                 .params(reminder.taskId(), reminder.taskName(), reminder.processInstanceId(), reminder.commitmentCode(),
                         reminder.rule(), reminder.kind().name().toLowerCase(), Timestamp.from(reminder.dueAt()),
-                        Timestamp.from(reminder.fireAt()), "reminder-" + UUID.randomUUID() + "@compromiso")
+                        Timestamp.from(reminder.fireAt()), "reminder-" + UUID.randomUUID() + "@compromiso",
+                        address.nodeName())
                 .update();
     }
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.compromiso.platform.ServiceAddress;
 import org.compromiso.workflow.ProcessDriver;
 import org.compromiso.workflow.ProcessTest;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,8 @@ class DeadlineHistoryTest {
     ProcessDriver driver;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ServiceAddress address;
 
     @AfterEach
     void resetClock() {
@@ -52,8 +55,9 @@ class DeadlineHistoryTest {
         // its first reminder fires, then the due date moves (a new deadline process), then the task is done
         ClockUtil.setCurrentTime(date(LocalDateTime.of(2024, 1, 29, 0, 0)));
         engine.getManagementService().executeJob(deadlines.timer(task.getId()).getId());
-        assertThat(jdbc.sql("SELECT count(*) FROM reminder WHERE task_id = ?").param(task.getId())
-                .query(Long.class).single()).as("the reminder it wrote").isOne();
+        assertThat(jdbc.sql("SELECT fired_by FROM reminder WHERE task_id = ?").param(task.getId())
+                .query(String.class).list()).as("the reminder it wrote, and the node whose job wrote it")
+                .singleElement().isEqualTo(address.nodeName());
         deadlines.moveDueDate(task.getId(), LocalDateTime.of(2024, 2, 20, 0, 0));
         deadlineProcesses.add(deadlines.of(task.getId()).getId());
         driver.complete(instance, "Task_PlanAction");
