@@ -86,7 +86,9 @@ class StatusSnapshotsTest {
     void aCommitmentRecordedAfterTheDayCountsFromItsMeetingButIsNotInTheSnapshot() {
         LocalDate day = today().minusDays(20);
         snapshots.take(day, RULES);
-        Timestamp beforeItWasEntered = now();
+        // the service's clock (the engine's) counts whole milliseconds, this one microseconds: an entry made within
+        // the same millisecond would be stamped before this moment, so the moment is taken a millisecond earlier
+        Timestamp beforeItWasEntered = Timestamp.from(Instant.now().minusMillis(1));
         registry.register(commitment("SNAPSHOT-LATE-ENTRY", "MX-US-2024-01-19", Map.of("MX", "sre", "US", "state"),
                 day.minusDays(1)), new Actor("deskOfficer", "api"));
         registry.changeTargetDate("SNAPSHOT-LATE-ENTRY", LocalDate.of(2030, 6, 30), "Moved after it was entered",
