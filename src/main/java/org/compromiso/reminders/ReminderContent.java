@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.task.Task;
 import org.compromiso.commitments.CommitmentQueries;
 import org.compromiso.commitments.TaskNames;
-import org.compromiso.engine.TaskLookup;
 import org.compromiso.identity.AgencyDirectory;
 import org.springframework.stereotype.Component;
 
@@ -23,22 +22,23 @@ class ReminderContent {
 
     private final CommitmentQueries commitments;
     private final TaskNames names;
-    private final TaskLookup tasks;
     private final AgencyDirectory agencies;
     private final AgencyCalendars calendars;
 
-    ReminderContent(CommitmentQueries commitments, TaskNames names, TaskLookup tasks, AgencyDirectory agencies,
+    ReminderContent(CommitmentQueries commitments, TaskNames names, AgencyDirectory agencies,
                     AgencyCalendars calendars) {
         this.commitments = commitments;
         this.names = names;
-        this.tasks = tasks;
         this.agencies = agencies;
         this.calendars = calendars;
     }
 
-    /** The reminder's content in these languages, naming the agencies of these candidate groups as the ones waiting. */
-    ReminderMail.Content of(ReminderOutbox.PendingReminder reminder, List<String> groups, Collection<String> languages) {
-        Task task = tasks.byId(reminder.taskId()).orElse(null);
+    /**
+     * The reminder's content in these languages, naming the agencies of these candidate groups as the ones waiting;
+     * {@code task} is the reminder's open task, as the sender read it with the rest of its batch.
+     */
+    ReminderMail.Content of(ReminderOutbox.PendingReminder reminder, Task task, List<String> groups,
+                            Collection<String> languages) {
         Map<String, ReminderMail.Wording> wording = languages.stream().distinct().collect(Collectors.toMap(
                 Function.identity(), language -> wording(reminder, task, Locale.forLanguageTag(language))));
         List<String> waitingOn = groups.stream()
@@ -47,10 +47,9 @@ class ReminderContent {
         return new ReminderMail.Content(reminder, wording, waitingOn, zone);
     }
 
-    /** The step as the model names it in this language; the name the reminder was written with if the task is gone. */
+    /** The step as the model names it in this language. */
     private ReminderMail.Wording wording(ReminderOutbox.PendingReminder reminder, Task task, Locale language) {
-        String step = task == null ? reminder.taskName()
-                : names.step(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), language);
+        String step = names.step(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), language);
         String title = reminder.commitmentCode() == null ? ""
                 : commitments.title(reminder.commitmentCode(), language).orElse("");
         return new ReminderMail.Wording(step, title);

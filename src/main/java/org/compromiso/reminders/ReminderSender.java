@@ -86,10 +86,13 @@ class ReminderSender {
 
     private void drainWhileFull() {
         int perBatch = perBatch();
+        int perInterval = perInterval();
+        int handled;
         int sent = 0;
-        for (int handled = perBatch; handled == perBatch && sent < perInterval(); sent += handled) {
+        do {
             handled = drain();
-        }
+            sent += handled;
+        } while (handled == perBatch && sent < perInterval);
     }
 
     /** One interval's share of the rate: at 30 a minute and every 5 seconds, 2 (the rate's count still decides). */
@@ -168,7 +171,7 @@ class ReminderSender {
         Map<String, List<String>> byLanguage = new LinkedHashMap<>();
         people.stream().filter(Recipient::hasEmail)
                 .forEach(person -> byLanguage.computeIfAbsent(person.language(), l -> new ArrayList<>()).add(person.email()));
-        var text = content.of(reminder, addressees.waitingGroups(), byLanguage.keySet());
+        var text = content.of(reminder, task, addressees.waitingGroups(), byLanguage.keySet());
         var mails = new ArrayList<Mail>();
         for (var entry : byLanguage.entrySet()) {
             if (!reminder.sentMessages().contains(reminder.messageId(entry.getKey()))) {
