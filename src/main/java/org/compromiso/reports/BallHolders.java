@@ -29,25 +29,46 @@ public class BallHolders {
     }
 
     /** Every agency's name in that language, by code. */
-    Map<String, String> names(String language) {
+    private Map<String, String> names(String language) {
         var names = new LinkedHashMap<String, String>();
         agencies.all().forEach(agency -> names.put(agency.code(), name(agency, language)));
         return names;
     }
 
-    /**
-     * "Waits on Panama's Ministry of Foreign Affairs since 2024-01-20 (12 days)", or null when no step is open.
-     * An unknown group (not an agency) is named by its id.
-     */
-    public String waiting(CommitmentStatus line, LocalDate asOf, String language) {
-        if (line.waitingOn().isEmpty() || line.waitingSince() == null) {
-            return null;
+    /** Who holds the ball, as one report in that language names it: the agencies are read once, not per row. */
+    public Reader reader(String language) {
+        return new Reader(names(language), language);
+    }
+
+    /** One report's agencies by name, in one language. */
+    public final class Reader {
+
+        private final Map<String, String> names;
+        private final String language;
+
+        private Reader(Map<String, String> names, String language) {
+            this.names = names;
+            this.language = language;
         }
-        List<String> who = line.waitingOn().stream()
-                .map(code -> agencies.find(code).map(agency -> name(agency, language)).orElse(code)).toList();
-        long days = ChronoUnit.DAYS.between(line.waitingSince(), asOf);
-        return labels.message("report.waitingOn",
-                new Object[] {String.join(" / ", who), day(line.waitingSince(), language), days}, language);
+
+        /** Every agency's name, by code. */
+        public Map<String, String> names() {
+            return names;
+        }
+
+        /**
+         * "Waits on Panama's Ministry of Foreign Affairs since 2024-01-20 (12 days)", or null when no step is open.
+         * An unknown group (not an agency) is named by its id.
+         */
+        public String waiting(CommitmentStatus line, LocalDate asOf) {
+            if (line.waitingOn().isEmpty() || line.waitingSince() == null) {
+                return null;
+            }
+            List<String> who = line.waitingOn().stream().map(code -> names.getOrDefault(code, code)).toList();
+            long days = ChronoUnit.DAYS.between(line.waitingSince(), asOf);
+            return labels.message("report.waitingOn",
+                    new Object[] {String.join(" / ", who), day(line.waitingSince(), language), days}, language);
+        }
     }
 
     /** A day as its reader writes it: dd/mm/aaaa in Spanish, ISO otherwise (as the report's other dates). */

@@ -101,10 +101,11 @@ class LeadershipDigest {
         if (report.overdue().isEmpty()) {
             text.append("  ").append(words.get("none")).append('\n');
         }
+        var holders = ballHolders.reader(language);
         report.overdue().forEach(line -> {
             text.append("  ").append(line.code()).append("  ").append(line.title())
                     .append(line.nextDeadline() == null ? "" : "  (" + line.nextDeadline() + ")").append('\n');
-            String waiting = ballHolders.waiting(line, report.asOf(), language);
+            String waiting = holders.waiting(line, report.asOf());
             if (waiting != null) {
                 text.append("      ").append(line.currentStep()).append(": ").append(waiting).append('\n');
             }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.compromiso.identity.Viewer;
 import org.compromiso.meetings.Meeting;
@@ -49,7 +50,7 @@ class ReportController {
     String page(@Valid Params params, HttpServletRequest request, Authentication user, Model model) {
         var report = draw(params, user);
         model.addAllAttributes(renderer.model(report, request.getQueryString() == null ? "" : request.getQueryString(),
-                meetingCodes(), false));
+                meetingCodes(), false, params.page() == null ? 1 : params.page()));
         model.addAttribute("canAssess", user.getAuthorities().stream().map(Object::toString).anyMatch(ASSESSORS::contains));
         return "reports/status";
     }
@@ -108,13 +109,15 @@ class ReportController {
     /**
      * The report's query parameters: {@code asOf} a day (its end), or {@code at} a precise moment; {@code period}
      * the reporting period of the compliance matrix (none: each party's latest score); {@code trend} {@code all}
-     * draws the trend since the first meeting (none: the last weeks).
+     * draws the trend since the first meeting (none: the last weeks); {@code page} the page of the list of all
+     * commitments on the HTML page (the other forms hold every commitment).
      */
     record Params(String meeting, String agency, String party, Status status, String lang,
                   @Pattern(regexp = "|weeks|all", message = "must be weeks or all") String trend,
                   @Pattern(regexp = "|[0-9]{4}-(Q[1-4]|H[12]|[0-9]{2})", message = "must be like 2024-Q1, 2024-H1 or 2024-03")
                   String period,
                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant at) {
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant at,
+                  @Min(value = 1, message = "must be 1 or more") Integer page) {
     }
 }

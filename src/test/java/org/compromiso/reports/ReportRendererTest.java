@@ -22,7 +22,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /**
- * The PDF is a summary: each table stops at {@code compromiso.reports.pdf-rows}; the page lists everything. The CSV
+ * The PDF is a summary: each table stops at {@code compromiso.reports.pdf-rows}; the page's at {@code page-rows},
+ * with the list of all commitments over pages (walked in {@link ReportPagesTest}). The CSV
  * opens in spreadsheets, so no text of a user's becomes a formula there.
  */
 @CompromisoTest
@@ -34,6 +35,8 @@ class ReportRendererTest {
     TestRestTemplate http;
     @Value("${compromiso.reports.pdf-rows}")
     int pdfRows;
+    @Value("${compromiso.reports.page-rows}")
+    int pageRows;
 
     @Test
     void eachTableOfThePdfStopsAtItsRowsAndSaysHowManyMoreThePageLists() throws Exception {
@@ -48,7 +51,10 @@ class ReportRendererTest {
         assertThat(text).contains(code(0), code(pdfRows - 1)).doesNotContain(code(pdfRows), code(lines - 1));
         assertThat(text.split("23 more: the page and the CSV list them all", -1)).as("all commitments and upcoming")
                 .hasSize(3);
-        assertThat(renderer.model(report, "", List.of(), false)).containsEntry("rowLimit", Integer.MAX_VALUE);
+        var secondPage = renderer.model(report, "lang=es", List.of(), false, 2);
+        assertThat(secondPage).containsEntry("rowLimit", pageRows);
+        assertThat((List<?>) secondPage.get("commitmentsPage")).as("the page's list goes on from the first page's end")
+                .hasSize(Math.min(pageRows, lines - pageRows)).first().isEqualTo(report.commitments().get(pageRows));
     }
 
     /** OWASP's CSV Injection advice: a cell starting with = + - @ tab or CR is prefixed with a single quote. */

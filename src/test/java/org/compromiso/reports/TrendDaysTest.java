@@ -12,7 +12,7 @@ class TrendDaysTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 12, 5);
 
     private final StatusReports reports = new StatusReports(null, null,
-            new ReportProperties(7, 14, 14, 8, "-", "-", "", 100), null);
+            new ReportProperties(7, 14, 14, 8, "-", "-", "", 100, 100), null);
 
     @Test
     void withoutAStartTheTrendIsTheLastEightWeeks() {
