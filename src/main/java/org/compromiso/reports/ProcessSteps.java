@@ -75,6 +75,8 @@ class ProcessSteps {
 
         private final BpmnModelInstance bpmn;
         private final Map<String, Integer> aheadOf = new ConcurrentHashMap<>();
+        // asked for every step of every commitment of a report: the model's DOM answers it slowly
+        private final Map<String, Boolean> recurring = new ConcurrentHashMap<>();
 
         Model(BpmnModelInstance bpmn) {
             this.bpmn = bpmn;
@@ -89,9 +91,11 @@ class ProcessSteps {
         }
 
         boolean recurring(String taskKey) {
-            FlowNode task = bpmn.getModelElementById(taskKey);
-            return task != null && !task.getIncoming().isEmpty() && task.getIncoming().stream()
-                    .allMatch(flow -> flow.getSource() instanceof BoundaryEvent timer && !timer.cancelActivity());
+            return recurring.computeIfAbsent(taskKey, key -> {
+                FlowNode task = bpmn.getModelElementById(key);
+                return task != null && !task.getIncoming().isEmpty() && task.getIncoming().stream()
+                        .allMatch(flow -> flow.getSource() instanceof BoundaryEvent timer && !timer.cancelActivity());
+            });
         }
 
         /** The steps from the open tasks (themselves included) to the end. */

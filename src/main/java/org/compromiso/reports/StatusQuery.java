@@ -127,15 +127,17 @@ class StatusQuery {
                 FROM open_task GROUP BY commitment_id
             ), waiting AS (
                 -- who holds the ball: the agencies (candidate groups) the current step is offered to by then, each
-                -- group as its last link change left it (a group taken off the task no longer holds it)
-                SELECT g.commitment_id, string_agg(g.group_id_, ',') FILTER (WHERE g.operation_type_ = 'add')
-                           AS waiting_on
-                FROM (SELECT DISTINCT ON (n.commitment_id, l.group_id_) n.commitment_id, l.group_id_,
-                             l.operation_type_
-                      FROM next_task n JOIN act_hi_identitylink l ON l.task_id_ = n.current_task
-                      WHERE l.type_ = 'candidate' AND l.group_id_ IS NOT NULL AND l.timestamp_ <= :asOf
-                      ORDER BY n.commitment_id, l.group_id_, l.timestamp_ DESC, l.id_ DESC) g
-                GROUP BY g.commitment_id
+                -- group as its last link change left it (a group taken off the task no longer holds it); looked up
+                -- by each current task (a join of every link in the history cost more, README, Performance)
+                SELECT n.commitment_id, g.waiting_on
+                FROM next_task n
+                CROSS JOIN LATERAL (
+                    SELECT string_agg(l.group_id_, ',') FILTER (WHERE l.operation_type_ = 'add') AS waiting_on
+                    FROM (SELECT DISTINCT ON (l.group_id_) l.group_id_, l.operation_type_
+                          FROM act_hi_identitylink l
+                          WHERE l.task_id_ = n.current_task AND l.type_ = 'candidate' AND l.group_id_ IS NOT NULL
+                            AND l.timestamp_ <= :asOf
+                          ORDER BY l.group_id_, l.timestamp_ DESC, l.id_ DESC) l) g
             ), override AS (
                 SELECT DISTINCT ON (o.commitment_id) o.commitment_id, o.status, o.comment
                 FROM status_override_read o JOIN c ON c.id = o.commitment_id WHERE o.at <= :asOf
