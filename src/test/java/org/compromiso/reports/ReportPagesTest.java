@@ -107,12 +107,15 @@ class ReportPagesTest {
     }
 
     @Test
-    void aPageBeforeTheFirstIsRefusedNamingTheParameter() {
-        var refused = http.withBasicAuth("leadershipReader", "demo").getForEntity("/reports/status?page=0", String.class);
+    void aPageBeforeTheFirstOrNotANumberIsRefusedNamingTheParameter() {
+        for (String page : List.of("0", "-1", "abc", "2.5")) {
+            var refused = http.withBasicAuth("leadershipReader", "demo")
+                    .getForEntity("/reports/status?lang=es&page=" + page, String.class);
 
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(refused.getBody()).contains("page").contains("must be 1 or more");
+            assertThat(refused.getStatusCode()).as(page).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).as(page).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getBody()).as(page).contains("\"page\"");
+        }
     }
 
     private Document page(String path) {
