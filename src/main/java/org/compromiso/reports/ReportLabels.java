@@ -16,8 +16,8 @@ class ReportLabels {
             "party", "status", "language", "apply", "all", "download", "counts", "changes", "noChanges", "overdue",
             "stale", "upcoming", "blockers", "compliance", "trend", "commitments", "code", "commitment", "leads",
             "currentStep", "nextDeadline", "target", "progress", "evidence", "provenance", "lastActivity", "override",
-            "diagram", "assess", "period", "periodHint", "none", "more", "moreOnPage", "previous", "next", "score.1", "score.0", "score.-1", "average",
-            "compliedByAll", "trendWeeks", "trendAll");
+            "diagram", "assess", "period", "periodHint", "none", "more", "moreOnPage", "previous", "next", "score.1",
+            "score.0", "score.-1", "average", "compliedByAll", "trendWeeks", "trendAll");
 
     private final MessageSource messages;
 

@@ -72,14 +72,14 @@ class ReportRenderer {
      * One page of the list of all commitments: rows {@code from} to {@code to} (1-based, both included; 0 and 0
      * when there is none) of {@code total}, and the page's links to the pages beside it (null at either end).
      */
-    record Pages(int page, int last, int from, int to, int total, String previous, String next) {
+    record Pages(int last, int from, int to, int total, String previous, String next) {
 
         static Pages of(int total, int rows, int asked, String query) {
             int last = Math.max(1, (total + rows - 1) / rows);
             int page = Math.min(Math.max(asked, 1), last);
             int from = total == 0 ? 0 : (page - 1) * rows + 1;
             int to = Math.min(page * rows, total);
-            return new Pages(page, last, from, to, total, page > 1 ? link(query, page - 1) : null,
+            return new Pages(last, from, to, total, page > 1 ? link(query, page - 1) : null,
                     page < last ? link(query, page + 1) : null);
         }
 
