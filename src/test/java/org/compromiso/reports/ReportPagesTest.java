@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.compromiso.CompromisoTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -24,6 +25,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @CompromisoTest
 @TestPropertySource(properties = "compromiso.reports.page-rows=3")
+// a service of its own, in a JVM of its own (pom.xml: surefire execution own-service-tests): a second engine in the
+// shared JVM would take over the engine REST API's lookup from the shared context's
+@Tag("own-service")
 class ReportPagesTest {
 
     private static final int ROWS = 3;
