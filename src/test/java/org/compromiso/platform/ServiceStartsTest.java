@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @CompromisoTest
 class ServiceStartsTest {
@@ -65,6 +66,19 @@ class ServiceStartsTest {
                 .query(String.class).list();
         assertThat(applied).contains("1");
         assertThat(tableExists("compromiso", "commitment")).isTrue();
+    }
+
+    @Test
+    void theEngineFindsATasksSubtasksThroughAnIndexOfOurs() {
+        // the engine runs this when any task ends; its schema leaves it a scan of every open task (db/engine)
+        var plan = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("EXPLAIN SELECT * FROM ACT_RU_TASK WHERE PARENT_TASK_ID_ = 'a-task'")
+                    .query(String.class).list());
+        });
+        assertThat(plan).contains("compromiso_task_parent_idx").doesNotContain("Seq Scan");
+        assertThat(jdbc.sql("SELECT version FROM public." + EngineIndexes.HISTORY_TABLE
+                + " WHERE success AND version <> '0'").query(String.class).list()).containsExactly("1");
     }
 
     @Test
