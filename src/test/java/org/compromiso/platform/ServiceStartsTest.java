@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.Map;
+import java.util.ServiceLoader;
+
+import javax.xml.datatype.DatatypeFactory;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -79,6 +82,14 @@ class ServiceStartsTest {
         assertThat(plan).contains("compromiso_task_parent_idx").doesNotContain("Seq Scan");
         assertThat(jdbc.sql("SELECT version FROM public." + EngineIndexes.HISTORY_TABLE
                 + " WHERE success AND version <> '0'").query(String.class).list()).containsExactly("1");
+    }
+
+    @Test
+    void theEngineMakesItsDurationsWithTheJdksFactoryWithoutSearchingTheClassPath() {
+        assertThat(System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY))
+                .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+        // the search would have found nothing else: a jar that brings a factory of its own asks for a choice
+        assertThat(ServiceLoader.load(DatatypeFactory.class).findFirst()).isEmpty();
     }
 
     @Test
