@@ -112,14 +112,17 @@ class ReportPagesTest {
 
     @Test
     void aPageBeforeTheFirstOrNotANumberIsRefusedNamingTheParameter() {
-        for (String page : List.of("0", "-1", "abc", "2.5")) {
+        var reasons = Map.of("0", "must be 1 or more", "-1", "must be 1 or more", "abc", "", "2.5", "");
+        reasons.forEach((page, reason) -> {
             var refused = http.withBasicAuth("leadershipReader", "demo")
-                    .getForEntity("/reports/status?lang=es&page=" + page, String.class);
+                    .getForEntity("/reports/status?lang=es&page=" + page, JsonNode.class);
 
             assertThat(refused.getStatusCode()).as(page).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(refused.getHeaders().getContentType()).as(page).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(refused.getBody()).as(page).contains("\"page\"");
-        }
+            var error = refused.getBody().path("errors").path(0);
+            assertThat(error.path("field").asText()).as(page).isEqualTo("page");
+            assertThat(error.path("reason").asText()).as(page).isNotBlank().contains(reason);
+        });
     }
 
     private Document page(String path) {
