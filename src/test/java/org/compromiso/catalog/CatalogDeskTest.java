@@ -27,8 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CatalogDeskTest {
 
     /** What an import may write: every count must stay when a file is refused. */
+    // the system's own entries (reminders sent, tasks released) are written by the engine's jobs at any moment
     private static final List<String> TABLES = List.of("meeting", "meeting_source", "meeting_delegate",
-            "meeting_history", "commitment", "commitment_agency", "commitment_history", "party");
+            "meeting_history", "commitment", "commitment_agency", "commitment_history WHERE actor <> 'system'",
+            "party");
 
     // line numbers below are part of the test: keep the layout
     private static final String FIVE_ERRORS = """

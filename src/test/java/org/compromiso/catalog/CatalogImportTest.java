@@ -110,7 +110,8 @@ class CatalogImportTest {
                 .replace("MX-US-2023-12-27", "REIMPORT-2023-12-27").replace("MXUS-2312-", "REIMPORT-2312-");
         importYaml(december);
         long commitments = count("commitment");
-        long history = count("commitment_history");
+        // the system's own entries (reminders of these overdue commitments) are written by the engine's jobs
+        long history = count("commitment_history WHERE actor <> 'system'");
         long instances = runtime.createProcessInstanceQuery().count();
 
         var answer = importYaml(december);
@@ -121,7 +122,7 @@ class CatalogImportTest {
         assertThat(answer.getBody().get("unchanged").size()).isEqualTo(7);
         assertThat(answer.getBody().get("meetingCreated").asBoolean()).isFalse();
         assertThat(count("commitment")).isEqualTo(commitments);
-        assertThat(count("commitment_history")).isEqualTo(history);
+        assertThat(count("commitment_history WHERE actor <> 'system'")).isEqualTo(history);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
     }
 
