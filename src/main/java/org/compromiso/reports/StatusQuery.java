@@ -45,10 +45,8 @@ class StatusQuery {
             AND (CAST(:restricted AS boolean) = false OR EXISTS (SELECT 1 FROM commitment_agency_read a
                                                    WHERE a.commitment_id = c.id AND a.agency = ANY (:visible)))""";
 
-    // one pass over each source: the history, and a commitment's tasks, where only the open ones' deadlines and
-    // claims are looked up (a lateral lookup per task, or a lookup of every task's, cost twice as much at 10,000
-    // commitments; README, Performance)
-    private static final String SQL = """
+    // one pass over each source: the history, then a commitment's tasks (TASKS_AS_OF or TASKS_NOW), then the rest
+    private static final String FACTS = """
             WITH c AS (
                 SELECT c.id, c.code, m.code AS meeting_code, c.title, c.title_es, c.kind, c.target_date, c.continuing,
                        c.quote,
@@ -95,6 +93,22 @@ class StatusQuery {
                            FILTER (WHERE h.action = 'task-completed' AND h.at <= :asOf) AS completed_keys
                 FROM commitment_history_read h JOIN c ON c.id = h.commitment_id
                 GROUP BY h.commitment_id
+            """;
+
+    /** The current step of each commitment among its open tasks ({@code open_task}: due, claimed). */
+    private static final String NEXT_TASK = """
+            ), next_task AS (
+                SELECT commitment_id, min(due) AS next_due, min(due) FILTER (WHERE NOT claimed) AS next_unstarted_due,
+                       -- the task id breaks a tie (two tracks started at once, due the same day): one answer
+                       (array_agg(task_def_key_ ORDER BY due NULLS LAST, start_time_, id_))[1] AS current_step,
+                       (array_agg(id_ ORDER BY due NULLS LAST, start_time_, id_))[1] AS current_task,
+                       (array_agg(start_time_ ORDER BY due NULLS LAST, start_time_, id_))[1] AS waiting_since
+                FROM open_task GROUP BY commitment_id
+            """;
+
+    // a commitment's tasks from the engine's history, where only the open ones' deadlines and claims are looked up
+    // (a lateral lookup per task, or a lookup of every task's, cost twice as much at 10,000 commitments)
+    private static final String TASKS_AS_OF = """
             ), task AS (
                 SELECT c.id AS commitment_id, t.id_, t.task_def_key_, t.start_time_, t.due_date_,
                        t.end_time_ <= :asOf AND t.delete_reason_ = 'completed' AS done,
@@ -118,13 +132,7 @@ class StatusQuery {
                                    WHERE l.task_id_ = t.id_ AND l.type_ = 'assignee' AND l.timestamp_ <= :asOf
                                    ORDER BY l.timestamp_ DESC, l.id_ DESC LIMIT 1) assignee ON true
                 WHERE t.open
-            ), next_task AS (
-                SELECT commitment_id, min(due) AS next_due, min(due) FILTER (WHERE NOT claimed) AS next_unstarted_due,
-                       -- the task id breaks a tie (two tracks started at once, due the same day): one answer
-                       (array_agg(task_def_key_ ORDER BY due NULLS LAST, start_time_, id_))[1] AS current_step,
-                       (array_agg(id_ ORDER BY due NULLS LAST, start_time_, id_))[1] AS current_task,
-                       (array_agg(start_time_ ORDER BY due NULLS LAST, start_time_, id_))[1] AS waiting_since
-                FROM open_task GROUP BY commitment_id
+            """ + NEXT_TASK + """
             ), waiting AS (
                 -- who holds the ball: the agencies (candidate groups) the current step is offered to by then, each
                 -- group as its last link change left it (a group taken off the task no longer holds it); looked up
@@ -138,6 +146,42 @@ class StatusQuery {
                           WHERE l.task_id_ = n.current_task AND l.type_ = 'candidate' AND l.group_id_ IS NOT NULL
                             AND l.timestamp_ <= :asOf
                           ORDER BY l.group_id_, l.timestamp_ DESC, l.id_ DESC) l) g
+            """;
+
+    private static final String DONE_KEYS_AS_OF = "CASE WHEN history.done THEN history.completed_keys ELSE tasks.done_keys END";
+
+    /**
+     * The same facts as {@link #TASKS_AS_OF} for a moment after every task fact recorded: a commitment's open tasks
+     * are then the engine's runtime tasks, with their deadline, assignee and candidate groups as they stand, and its
+     * done steps are our record of its completions (written in the completion's transaction, each with its step).
+     * A tenth of the rows: 10,000 open tasks and their links instead of 80,000 tasks in the engine's history and a
+     * lookup of each open one's due date and claim (README, Performance).
+     */
+    private static final String TASKS_NOW = """
+            ), open_task AS (
+                SELECT c.id AS commitment_id, t.id_, t.task_def_key_, t.create_time_ AS start_time_, t.due_date_ AS due,
+                       t.assignee_ IS NOT NULL AS claimed
+                FROM c JOIN act_ru_task t ON t.proc_inst_id_ = c.process_instance_id
+            ), tasks AS (
+                SELECT commitment_id, array_agg(task_def_key_) AS open_keys FROM open_task GROUP BY commitment_id
+            """ + NEXT_TASK + """
+            ), waiting AS (
+                SELECT n.commitment_id, string_agg(l.group_id_, ',') AS waiting_on
+                FROM next_task n JOIN act_ru_identitylink l ON l.task_id_ = n.current_task
+                WHERE l.type_ = 'candidate' AND l.group_id_ IS NOT NULL
+                GROUP BY n.commitment_id
+            """;
+
+    private static final String DONE_KEYS_NOW = "history.completed_keys";
+
+    /** Whether no task fact (a task started or ended, a claim, a candidate group, a due date) is later than then. */
+    private static final String NOTHING_LATER = """
+            SELECT NOT EXISTS (SELECT 1 FROM act_hi_taskinst WHERE start_time_ > :asOf)
+                   AND NOT EXISTS (SELECT 1 FROM act_hi_taskinst WHERE end_time_ > :asOf)
+                   AND NOT EXISTS (SELECT 1 FROM act_hi_identitylink WHERE timestamp_ > :asOf)
+                   AND NOT EXISTS (SELECT 1 FROM task_due_date WHERE at > :asOf)""";
+
+    private static final String SELECT = """
             ), override AS (
                 SELECT DISTINCT ON (o.commitment_id) o.commitment_id, o.status, o.comment
                 FROM status_override_read o JOIN c ON c.id = o.commitment_id WHERE o.at <= :asOf
@@ -154,7 +198,7 @@ class StatusQuery {
                    -- an ended process's steps from our record of its completions: the engine's history of it goes
                    -- in batches per table (its tasks may be gone before its instance), and then its model is the
                    -- latest of the kind's process
-                   CASE WHEN history.done THEN history.completed_keys ELSE tasks.done_keys END AS done_keys,
+                   DONE_KEYS AS done_keys,
                    tasks.open_keys,
                    coalesce(p.proc_def_id_, (SELECT d.id_ FROM commitment_kind_read k
                                              JOIN act_re_procdef d ON d.key_ = k.process_key
@@ -222,12 +266,34 @@ class StatusQuery {
     /** The same, with titles and steps in that language ({@code en}, {@code es}). */
     List<CommitmentStatus> statuses(Timestamp asOf, LocalDate today, Timestamp recordedBy, ReportFilter filter,
                                     Set<String> visibleTo, StatusRules rules, String language) {
+        boolean now = jdbc.sql(NOTHING_LATER).param("asOf", asOf).query(Boolean.class).single();
+        return statuses(now ? Source.RUNTIME : Source.HISTORY, asOf, today, recordedBy, filter, visibleTo, rules,
+                language);
+    }
+
+    /** Where a commitment's task facts are read: both say the same for a moment after every task fact. */
+    enum Source {
+        /** the engine's history and our due dates, for any moment */
+        HISTORY(TASKS_AS_OF, DONE_KEYS_AS_OF),
+        /** the engine's runtime tables and our record of completions, for a moment no task fact is later than */
+        RUNTIME(TASKS_NOW, DONE_KEYS_NOW);
+
+        private final String sql;
+
+        Source(String tasks, String doneKeys) {
+            this.sql = FACTS + tasks + SELECT.replace("DONE_KEYS", doneKeys);
+        }
+    }
+
+    /** The same, from the task facts of that source (a test compares the two). */
+    List<CommitmentStatus> statuses(Source source, Timestamp asOf, LocalDate today, Timestamp recordedBy,
+                                    ReportFilter filter, Set<String> visibleTo, StatusRules rules, String language) {
         Map<String, Object> parameters = filterParameters(filter, visibleTo);
         parameters.put("asOf", asOf);
         parameters.put("today", today);
         parameters.put("recordedBy", recordedBy);
         parameters.put("work", WORK.toArray(String[]::new));
-        return jdbc.sql(SQL).params(parameters).query((rs, row) -> line(rs, today, rules, language)).list();
+        return jdbc.sql(source.sql).params(parameters).query((rs, row) -> line(rs, today, rules, language)).list();
     }
 
     /**
