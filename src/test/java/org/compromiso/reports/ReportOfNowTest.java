@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +27,6 @@ import org.springframework.http.HttpStatus;
  */
 @CompromisoTest
 class ReportOfNowTest {
-
-    private static final String MEETING = "MX-US-2024-01-19";
 
     @Autowired
     StatusQuery query;
@@ -105,20 +102,11 @@ class ReportOfNowTest {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    /** Registers a Darién visit of this run (the class may run again on the same database); returns its code. */
+    /** Registers a Darién visit of this run; returns its code. */
     private String register(String prefix) {
-        String code = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        var body = new LinkedHashMap<String, Object>();
-        body.put("code", code);
-        body.put("meetingCode", MEETING);
-        body.put("title", "A commitment " + code);
-        body.put("kind", "darien-joint-visit");
-        body.put("leadAgencies", Map.of("MX", "sre", "US", "state", "PA", "pamire"));
-        body.put("targetDate", "2030-06-30");
-        body.put("provenance", Map.of("document", "001_ae9539afecd76ba5.txt",
-                "quote", "Mexico and the United States agreed to carry out a joint visit to Darién", "language", "en"));
-        var answer = http.withBasicAuth("deskOfficer", "demo").postForEntity("/api/commitments", body, String.class);
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.CREATED);
+        String code = DeskRegistrations.unique(prefix);
+        DeskRegistrations.register(http, code, "darien-joint-visit", Map.of("MX", "sre", "US", "state", "PA", "pamire"),
+                "2030-06-30");
         return code;
     }
 }

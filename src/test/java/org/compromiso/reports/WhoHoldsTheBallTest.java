@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -98,23 +97,12 @@ class WhoHoldsTheBallTest {
         assertThat(complied).as("the demo's assessments").contains("MXUS-2401-FENTANYL-SIDELINES");
     }
 
-    /** A code of this run: the class may run again on the same database (another seed, a rerun). */
     private static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        return DeskRegistrations.unique(prefix);
     }
 
     private void register(String code, String kind, Map<String, String> leads, String targetDate) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("code", code);
-        body.put("meetingCode", MEETING);
-        body.put("title", "A commitment " + code);
-        body.put("kind", kind);
-        body.put("leadAgencies", leads);
-        body.put("targetDate", targetDate);
-        body.put("provenance", Map.of("document", "001_ae9539afecd76ba5.txt",
-                "quote", "Mexico and the United States agreed to carry out a joint visit to Darién", "language", "en"));
-        var answer = http.withBasicAuth("deskOfficer", "demo").postForEntity("/api/commitments", body, String.class);
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.CREATED);
+        DeskRegistrations.register(http, code, kind, leads, targetDate);
     }
 
     private void assess(String code, String party, int score) {
