@@ -31,6 +31,7 @@ public class TaskForms {
     private final RepositoryService repository;
     private final ObjectMapper json;
     private final Map<String, Optional<TaskForm>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Optional<TaskForm>> byTask = new ConcurrentHashMap<>();
 
     TaskForms(RepositoryService repository, ObjectMapper json) {
         this.repository = repository;
@@ -48,6 +49,13 @@ public class TaskForms {
 
     /** The same form with its labels in this language where the form has them. */
     public Optional<TaskForm> of(String processDefinitionId, String taskDefinitionKey, Locale language) {
+        // a definition's model and deployment never change either: a hit spares a completion two engine commands,
+        // each with an authorization check in the database
+        return byTask.computeIfAbsent(processDefinitionId + "/" + taskDefinitionKey + "/" + language.getLanguage(),
+                key -> find(processDefinitionId, taskDefinitionKey, language));
+    }
+
+    private Optional<TaskForm> find(String processDefinitionId, String taskDefinitionKey, Locale language) {
         UserTask userTask = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskDefinitionKey);
         String formRef = userTask == null ? null : userTask.getAttributeValueNs(CAMUNDA_NS, "formRef");
         if (formRef == null) {
