@@ -119,6 +119,9 @@ class DeadlineScheduler implements TaskHook {
      * job runs to the next timer or the end in one transaction, and the lock keeps that job out): the engine then
      * ends the instance as it ends any other. {@code deleteProcessInstance} would first look the instance's user
      * tasks up with a task query, which a deadline process never has: a third of its cost, 6 % of a completion.
+     * Versions of the model before 2026-12-05 sent from a job of their own, after the timer; an instance of one that
+     * waits there is not ended by this, and the reminders it then writes are dropped unsent, as its task is closed
+     * ({@link ReminderSender}).
      */
     private void delete(ProcessInstance deadline) {
         if (lock.take(deadline.getId())) {
